@@ -1,0 +1,48 @@
+package io.github.discordgateway.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.discordgateway.protocol.CloseAction;
+import io.github.discordgateway.session.GatewayObserver;
+import io.github.discordgateway.session.ShardStatus;
+
+/**
+ * Tells every {@link GatewayObserver} bean what happens.
+ */
+class CompositeGatewayObserver implements GatewayObserver {
+
+	private final List<GatewayObserver> observers;
+
+	CompositeGatewayObserver(List<GatewayObserver> observers) {
+		this.observers = List.copyOf(observers);
+	}
+
+	@Override
+	public void heartbeatAcknowledged(int shardId, Duration latency) {
+		this.observers.forEach((observer) -> observer.heartbeatAcknowledged(shardId, latency));
+	}
+
+	@Override
+	public void dispatchReceived(int shardId, String eventName) {
+		for (GatewayObserver observer : this.observers) {
+			observer.dispatchReceived(shardId, eventName);
+		}
+	}
+
+	@Override
+	public void connectionClosed(int shardId, int closeCode) {
+		this.observers.forEach((observer) -> observer.connectionClosed(shardId, closeCode));
+	}
+
+	@Override
+	public void reconnecting(int shardId, CloseAction action) {
+		this.observers.forEach((observer) -> observer.reconnecting(shardId, action));
+	}
+
+	@Override
+	public void statusChanged(ShardStatus status) {
+		this.observers.forEach((observer) -> observer.statusChanged(status));
+	}
+
+}

@@ -1,0 +1,309 @@
+package io.github.discordgateway.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import io.github.discordgateway.protocol.Intent;
+
+/**
+ * Configuration properties for a Discord bot.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties("discord")
+public class DiscordProperties {
+
+	/**
+	 * Bot token from the Discord developer portal (Bot > Token). Also read from the DISCORD_TOKEN environment
+	 * variable.
+	 */
+	private String token;
+
+	private final Rest rest = new Rest();
+
+	private final Gateway gateway = new Gateway();
+
+	public String getToken() {
+		return this.token;
+	}
+
+	public void setToken(String token) {
+		this.token = token;
+	}
+
+	public Rest getRest() {
+		return this.rest;
+	}
+
+	public Gateway getGateway() {
+		return this.gateway;
+	}
+
+	@Override
+	public String toString() {
+		return "DiscordProperties[token=" + ((this.token != null) ? "(hidden)" : null) + "]";
+	}
+
+	public static class Rest {
+
+		/**
+		 * Base URL of Discord's HTTP API, used for GET /gateway/bot and by the auto-configured RestClient.
+		 */
+		private String baseUrl = "https://discord.com/api/v10";
+
+		public String getBaseUrl() {
+			return this.baseUrl;
+		}
+
+		public void setBaseUrl(String baseUrl) {
+			this.baseUrl = baseUrl;
+		}
+
+	}
+
+	public static class Gateway {
+
+		/**
+		 * Whether to connect to the gateway.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Whether to connect when the application starts. When false, start the 'discordGatewayLifecycle' bean
+		 * yourself.
+		 */
+		private boolean autoStartup = true;
+
+		/**
+		 * Gateway URL to connect to instead of the one GET /gateway/bot names, e.g. 'wss://gateway.discord.gg'. The
+		 * query (v, encoding, compress) is added by the client.
+		 */
+		private String url;
+
+		/**
+		 * Intents to identify with, by name (e.g. GUILDS, GUILD_MESSAGES, MESSAGE_CONTENT). Defaults to every
+		 * non-privileged intent; privileged ones (GUILD_MEMBERS, GUILD_PRESENCES, MESSAGE_CONTENT) must also be
+		 * enabled in the developer portal.
+		 */
+		private Set<Intent> intents = Intent.nonPrivileged();
+
+		/**
+		 * Member count (50-250) above which a guild's offline members are not sent.
+		 */
+		private int largeThreshold = 50;
+
+		/**
+		 * Number of shards the bot runs. Defaults to Discord's recommendation from GET /gateway/bot.
+		 */
+		private Integer shardCount;
+
+		/**
+		 * Shards this process runs, when the bot's shards are spread over several processes. Defaults to all.
+		 */
+		private List<Integer> shardIds = new ArrayList<>();
+
+		/**
+		 * Largest gateway message accepted (after decompression). A larger one closes the connection, which then
+		 * resumes, instead of exhausting the heap.
+		 */
+		private DataSize maxMessageSize = DataSize.ofMegabytes(64);
+
+		/**
+		 * Dispatches per shard that may wait for slow listeners before the socket reader pauses (no event is
+		 * dropped).
+		 */
+		private int eventQueueCapacity = 10_000;
+
+		private final Reconnect reconnect = new Reconnect();
+
+		private final Shutdown shutdown = new Shutdown();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isAutoStartup() {
+			return this.autoStartup;
+		}
+
+		public void setAutoStartup(boolean autoStartup) {
+			this.autoStartup = autoStartup;
+		}
+
+		public String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(String url) {
+			this.url = url;
+		}
+
+		public Set<Intent> getIntents() {
+			return this.intents;
+		}
+
+		public void setIntents(Set<Intent> intents) {
+			this.intents = intents;
+		}
+
+		public int getLargeThreshold() {
+			return this.largeThreshold;
+		}
+
+		public void setLargeThreshold(int largeThreshold) {
+			this.largeThreshold = largeThreshold;
+		}
+
+		public Integer getShardCount() {
+			return this.shardCount;
+		}
+
+		public void setShardCount(Integer shardCount) {
+			this.shardCount = shardCount;
+		}
+
+		public List<Integer> getShardIds() {
+			return this.shardIds;
+		}
+
+		public void setShardIds(List<Integer> shardIds) {
+			this.shardIds = shardIds;
+		}
+
+		public DataSize getMaxMessageSize() {
+			return this.maxMessageSize;
+		}
+
+		public void setMaxMessageSize(DataSize maxMessageSize) {
+			this.maxMessageSize = maxMessageSize;
+		}
+
+		public int getEventQueueCapacity() {
+			return this.eventQueueCapacity;
+		}
+
+		public void setEventQueueCapacity(int eventQueueCapacity) {
+			this.eventQueueCapacity = eventQueueCapacity;
+		}
+
+		public Reconnect getReconnect() {
+			return this.reconnect;
+		}
+
+		public Shutdown getShutdown() {
+			return this.shutdown;
+		}
+
+	}
+
+	public static class Reconnect {
+
+		/**
+		 * Upper bound of the wait before the second reconnect attempt; each further failure doubles it (with full
+		 * jitter). The first attempt is immediate.
+		 */
+		private Duration backoffBase = Duration.ofSeconds(1);
+
+		/**
+		 * Longest wait between reconnect attempts.
+		 */
+		private Duration backoffMax = Duration.ofSeconds(60);
+
+		/**
+		 * Failed resumes in a row after which the session is given up and the shard identifies anew.
+		 */
+		private int maxFailedResumes = 3;
+
+		/**
+		 * Shortest wait before identifying anew after an Invalid Session (op 9).
+		 */
+		private Duration invalidSessionDelayMin = Duration.ofSeconds(1);
+
+		/**
+		 * Longest wait before identifying anew after an Invalid Session (op 9).
+		 */
+		private Duration invalidSessionDelayMax = Duration.ofSeconds(5);
+
+		public Duration getBackoffBase() {
+			return this.backoffBase;
+		}
+
+		public void setBackoffBase(Duration backoffBase) {
+			this.backoffBase = backoffBase;
+		}
+
+		public Duration getBackoffMax() {
+			return this.backoffMax;
+		}
+
+		public void setBackoffMax(Duration backoffMax) {
+			this.backoffMax = backoffMax;
+		}
+
+		public int getMaxFailedResumes() {
+			return this.maxFailedResumes;
+		}
+
+		public void setMaxFailedResumes(int maxFailedResumes) {
+			this.maxFailedResumes = maxFailedResumes;
+		}
+
+		public Duration getInvalidSessionDelayMin() {
+			return this.invalidSessionDelayMin;
+		}
+
+		public void setInvalidSessionDelayMin(Duration invalidSessionDelayMin) {
+			this.invalidSessionDelayMin = invalidSessionDelayMin;
+		}
+
+		public Duration getInvalidSessionDelayMax() {
+			return this.invalidSessionDelayMax;
+		}
+
+		public void setInvalidSessionDelayMax(Duration invalidSessionDelayMax) {
+			this.invalidSessionDelayMax = invalidSessionDelayMax;
+		}
+
+	}
+
+	public static class Shutdown {
+
+		/**
+		 * How long listeners may take to finish the events already received when the application stops.
+		 */
+		private Duration timeout = Duration.ofSeconds(10);
+
+		/**
+		 * Whether the sessions stay resumable after shutdown (close code 4900), so that a restart soon after
+		 * resumes. When false, the bot logs out (close code 1000) and shows offline at once.
+		 */
+		private boolean resumable = true;
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public boolean isResumable() {
+			return this.resumable;
+		}
+
+		public void setResumable(boolean resumable) {
+			this.resumable = resumable;
+		}
+
+	}
+
+}

@@ -1,0 +1,111 @@
+package io.github.discordgateway.event;
+
+import io.github.discordgateway.protocol.GatewayJson;
+import io.github.discordgateway.protocol.RawJson;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One Dispatch (op 0) from the gateway: an event such as {@code MESSAGE_CREATE}, as Spring application listeners
+ * receive it.
+ * <p>
+ * The data stays the JSON it arrived as until a listener asks for it; {@link #data(Class)} then decodes it once
+ * (and remembers the result), so events nobody reads cost no object mapping. Listen for every event with
+ * {@code @EventListener void on(DispatchEvent event)}, or filter by name the Spring way:
+ * {@code @EventListener(condition = "#event.name == 'MESSAGE_CREATE'")}.
+ */
+public class DispatchEvent {
+
+	private final String name;
+
+	private final int shardId;
+
+	private final long sequence;
+
+	private final RawJson data;
+
+	private final GatewayJson json;
+
+	private volatile Object decoded;
+
+	/**
+	 * @param name the event name ({@code t})
+	 * @param shardId the shard that received it
+	 * @param sequence its sequence number ({@code s})
+	 * @param data its data ({@code d}), undecoded
+	 * @param json the codec that decodes the data on demand
+	 */
+	public DispatchEvent(String name, int shardId, long sequence, RawJson data, GatewayJson json) {
+		this.name = name;
+		this.shardId = shardId;
+		this.sequence = sequence;
+		this.data = data;
+		this.json = json;
+	}
+
+	/**
+	 * The event name, e.g. {@code MESSAGE_CREATE}. Names this library does not know are delivered too.
+	 */
+	public String getName() {
+		return this.name;
+	}
+
+	/**
+	 * The shard whose session received the event.
+	 */
+	public int getShardId() {
+		return this.shardId;
+	}
+
+	/**
+	 * The event's sequence number within its session.
+	 */
+	public long getSequence() {
+		return this.sequence;
+	}
+
+	/**
+	 * The event data ({@code d}) as JSON text.
+	 */
+	public String getRawData() {
+		return this.data.toString();
+	}
+
+	/**
+	 * The event data as a JSON tree, for fields no type models.
+	 */
+	public JsonNode getDataNode() {
+		return data(JsonNode.class);
+	}
+
+	/**
+	 * The event data decoded into a type (a record whose camelCase components match Discord's snake_case field
+	 * names, for example). Decoded once per type asked for last; thread-safe.
+	 * @param type the type to decode into
+	 * @param <T> the type
+	 * @return the decoded data
+	 * @throws tools.jackson.core.JacksonException if the data does not fit the type
+	 */
+	public <T> T data(Class<T> type) {
+		Object current = this.decoded;
+		if (type.isInstance(current)) {
+			return type.cast(current);
+		}
+		T value = (type == JsonNode.class) ? type.cast(this.json.readTree(this.data)) : this.json.read(this.data, type);
+		this.decoded = value;
+		return value;
+	}
+
+	/**
+	 * The undecoded data, for code that passes it on without reading it.
+	 */
+	public RawJson rawJson() {
+		return this.data;
+	}
+
+	@Override
+	public String toString() {
+		return getClass().getSimpleName() + "[name=" + this.name + ", shard=" + this.shardId + ", sequence="
+				+ this.sequence + "]";
+	}
+
+}

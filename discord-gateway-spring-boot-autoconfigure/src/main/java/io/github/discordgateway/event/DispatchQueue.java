@@ -1,0 +1,137 @@
+package io.github.discordgateway.event;
+
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A shard's delivery of dispatches to the listener: a bounded queue and one thread that empties it in order.
+ * <p>
+ * The socket reader only enqueues, so a slow listener never delays heartbeats or the reading of ACKs. When the
+ * queue is full the reader waits for room (back-pressure) rather than drop an event: nothing is lost, the
+ * gateway's own buffering absorbs the pause, and {@link #isBlockingReader()} lets zombie detection ignore ACKs
+ * that sit unread meanwhile. A listener that throws is logged with the event's name and sequence; delivery goes
+ * on.
+ */
+public final class DispatchQueue {
+
+	private static final Logger logger = LoggerFactory.getLogger(DispatchQueue.class);
+
+	private final BlockingQueue<DispatchEvent> queue;
+
+	private final DispatchListener listener;
+
+	private final Thread thread;
+
+	private volatile boolean blockingReader;
+
+	private volatile boolean accepting = true;
+
+	private final AtomicInteger undelivered = new AtomicInteger();
+
+	/**
+	 * @param shardId the shard, for the thread's name
+	 * @param capacity how many events may wait before the reader is made to wait
+	 * @param listener where events go
+	 */
+	public DispatchQueue(int shardId, int capacity, DispatchListener listener) {
+		this.queue = new LinkedBlockingQueue<>(capacity);
+		this.listener = listener;
+		this.thread = new Thread(this::deliverLoop, "discord-gateway-events-" + shardId);
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	/**
+	 * Queues an event; waits while the queue is full.
+	 * @return {@code false} if the queue no longer accepts events (it is stopping)
+	 */
+	public boolean enqueue(DispatchEvent event) throws InterruptedException {
+		if (!this.accepting) {
+			return false;
+		}
+		this.undelivered.incrementAndGet();
+		if (this.queue.offer(event)) {
+			return true;
+		}
+		this.blockingReader = true;
+		try {
+			logger.warn("Listeners of shard {} are {} events behind; pausing the socket reader until they catch up",
+					event.getShardId(), this.queue.size());
+			while (this.accepting) {
+				if (this.queue.offer(event, 100, TimeUnit.MILLISECONDS)) {
+					return true;
+				}
+			}
+			this.undelivered.decrementAndGet();
+			return false;
+		}
+		finally {
+			this.blockingReader = false;
+		}
+	}
+
+	/**
+	 * How many events wait for delivery.
+	 */
+	public int depth() {
+		return this.queue.size();
+	}
+
+	/**
+	 * Whether the socket reader is waiting for room in the queue.
+	 */
+	public boolean isBlockingReader() {
+		return this.blockingReader;
+	}
+
+	/**
+	 * Stops taking events and lets the listener finish the queued ones, up to a deadline.
+	 * @return {@code true} if every queued event was delivered in time
+	 */
+	public boolean stop(Duration timeout) throws InterruptedException {
+		this.accepting = false;
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (this.undelivered.get() > 0) {
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				logger.warn("Stopped with {} events undelivered after {}", this.queue.size(), timeout);
+				this.thread.interrupt();
+				return false;
+			}
+			this.thread.join(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 20)));
+		}
+		this.thread.interrupt();
+		return true;
+	}
+
+	private void deliverLoop() {
+		try {
+			while (!Thread.currentThread().isInterrupted()) {
+				deliver(this.queue.take());
+			}
+		}
+		catch (InterruptedException ex) {
+			// stop() interrupts once the queue is empty or its deadline passed
+		}
+	}
+
+	private void deliver(DispatchEvent event) {
+		try {
+			this.listener.onDispatch(event);
+		}
+		catch (Throwable ex) {
+			logger.error("A listener failed on {} (sequence {}, shard {}); delivery goes on", event.getName(),
+					event.getSequence(), event.getShardId(), ex);
+		}
+		finally {
+			this.undelivered.decrementAndGet();
+		}
+	}
+
+}

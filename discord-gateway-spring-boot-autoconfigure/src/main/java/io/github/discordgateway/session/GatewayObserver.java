@@ -1,0 +1,37 @@
+package io.github.discordgateway.session;
+
+import java.time.Duration;
+
+import io.github.discordgateway.protocol.CloseAction;
+
+/**
+ * Hears what happens on the gateway, for metrics and health. Called on the gateway's own threads: implementations
+ * must be fast and must not throw.
+ */
+public interface GatewayObserver {
+
+	/** Hears nothing. */
+	GatewayObserver NONE = new GatewayObserver() {
+	};
+
+	/** A heartbeat was acknowledged after this round trip. */
+	default void heartbeatAcknowledged(int shardId, Duration latency) {
+	}
+
+	/** A dispatch was received (before delivery). */
+	default void dispatchReceived(int shardId, String eventName) {
+	}
+
+	/** The gateway or the network closed a connection (not counted: closes the client started). */
+	default void connectionClosed(int shardId, int closeCode) {
+	}
+
+	/** The shard is reconnecting, to resume or to identify anew. */
+	default void reconnecting(int shardId, CloseAction action) {
+	}
+
+	/** The shard's status changed. */
+	default void statusChanged(ShardStatus status) {
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.github.discordgateway.session;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.discordgateway.protocol.GatewayJson;
+import io.github.discordgateway.protocol.GatewayMessage;
+import io.github.discordgateway.protocol.Hello;
+import io.github.discordgateway.protocol.MalformedMessageException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Decodes each received message and routes it by opcode. A malformed message or an opcode this client does not
+ * know is logged and skipped: the gateway may add opcodes, and one bad frame must not end a session.
+ */
+final class OpcodeDispatcher {
+
+	private static final Logger logger = LoggerFactory.getLogger(OpcodeDispatcher.class);
+
+	private final GatewayJson json;
+
+	private final int shardId;
+
+	OpcodeDispatcher(GatewayJson json, int shardId) {
+		this.json = json;
+		this.shardId = shardId;
+	}
+
+	void dispatch(byte[] bytes, GatewayMessageHandler handler) {
+		GatewayMessage message;
+		try {
+			message = this.json.decode(bytes, bytes.length);
+		}
+		catch (MalformedMessageException ex) {
+			logger.warn("Shard {} skipped a malformed gateway message ({}): {}", this.shardId, ex.getMessage(),
+					abbreviate(bytes));
+			return;
+		}
+		try {
+			route(message, handler);
+		}
+		catch (JacksonException ex) {
+			logger.warn("Shard {} skipped op {} whose data is malformed ({}): {}", this.shardId, message.op(),
+					ex.getOriginalMessage(), abbreviate(bytes));
+		}
+	}
+
+	private void route(GatewayMessage message, GatewayMessageHandler handler) {
+		switch (message.op()) {
+			case 0 -> {
+				if (message.type() == null) {
+					logger.warn("Shard {} skipped a Dispatch without an event name (sequence {})", this.shardId,
+							message.sequence());
+					return;
+				}
+				handler.onDispatch(message);
+			}
+			case 1 -> handler.onHeartbeatRequest();
+			case 7 -> handler.onReconnect();
+			case 9 -> handler.onInvalidSession("true".equals(message.data().toString()));
+			case 10 -> handler.onHello(this.json.read(message.data(), Hello.class));
+			case 11 -> handler.onHeartbeatAck();
+			default -> logger.warn("Shard {} skipped op {}, which this client does not know", this.shardId,
+					message.op());
+		}
+	}
+
+	private static String abbreviate(byte[] bytes) {
+		String text = new String(bytes, 0, Math.min(bytes.length, 200), java.nio.charset.StandardCharsets.UTF_8);
+		return (bytes.length > 200) ? text + "..." : text;
+	}
+
+}

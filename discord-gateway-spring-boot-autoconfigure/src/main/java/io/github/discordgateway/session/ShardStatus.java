@@ -1,0 +1,18 @@
+package io.github.discordgateway.session;
+
+/**
+ * A snapshot of a shard: its state and why it is in it.
+ *
+ * @param shardId the shard
+ * @param state where its session stands
+ * @param lastCloseCode the code of the last close the shard did not start, or {@code null} if none yet
+ * @param reason why the shard is not ready (what to fix when {@link ShardState#FATAL}), or {@code null}
+ * @param failedAttempts connection attempts that failed in a row (reset on READY or RESUMED)
+ */
+public record ShardStatus(int shardId, ShardState state, Integer lastCloseCode, String reason, int failedAttempts) {
+
+	public boolean isReady() {
+		return this.state == ShardState.READY;
+	}
+
+}

@@ -1,0 +1,30 @@
+package io.github.discordgateway.transport;
+
+/**
+ * What a transport tells the session about one connection.
+ */
+public interface TransportHandler {
+
+	/**
+	 * The connection is open. Called first, before any message, on the I/O thread.
+	 * @param connection the connection, for sending
+	 */
+	void onOpen(TransportConnection connection);
+
+	/**
+	 * A whole gateway message arrived.
+	 * @param json the UTF-8 JSON, owned by the receiver from now on
+	 */
+	void onMessage(byte[] json);
+
+	/**
+	 * The connection is closed, by either side or by the network. Called once, last.
+	 * @param code the close code ({@link #ABNORMAL_CLOSE} when no close frame arrived)
+	 * @param reason the reason the peer gave, or a description of the failure
+	 */
+	void onClose(int code, String reason);
+
+	/** The code of a connection that ended without a close frame (RFC 6455). */
+	int ABNORMAL_CLOSE = 1006;
+
+}

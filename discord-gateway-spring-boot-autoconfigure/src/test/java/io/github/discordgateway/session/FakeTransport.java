@@ -1,0 +1,79 @@
+package io.github.discordgateway.session;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.discordgateway.transport.GatewayTransport;
+import io.github.discordgateway.transport.TransportConnection;
+import io.github.discordgateway.transport.TransportHandler;
+
+/**
+ * A transport whose connections a test opens, feeds and closes by hand, recording what the shard sent.
+ */
+final class FakeTransport implements GatewayTransport {
+
+	final List<FakeConnection> connections = new ArrayList<>();
+
+	boolean failNextConnect;
+
+	@Override
+	public synchronized CompletableFuture<TransportConnection> connect(URI uri, TransportHandler handler) {
+		if (this.failNextConnect) {
+			this.failNextConnect = false;
+			return CompletableFuture.failedFuture(new java.io.IOException("connection refused"));
+		}
+		FakeConnection connection = new FakeConnection(uri, handler);
+		this.connections.add(connection);
+		handler.onOpen(connection);
+		return CompletableFuture.completedFuture(connection);
+	}
+
+	synchronized FakeConnection last() {
+		return this.connections.get(this.connections.size() - 1);
+	}
+
+	static final class FakeConnection implements TransportConnection {
+
+		final URI uri;
+
+		final TransportHandler handler;
+
+		final List<String> sent = new ArrayList<>();
+
+		Integer closedWith;
+
+		FakeConnection(URI uri, TransportHandler handler) {
+			this.uri = uri;
+			this.handler = handler;
+		}
+
+		@Override
+		public synchronized void send(String json) {
+			this.sent.add(json);
+		}
+
+		@Override
+		public synchronized void close(int code, String reason) {
+			if (this.closedWith == null) {
+				this.closedWith = code;
+			}
+		}
+
+		void receive(String json) {
+			this.handler.onMessage(json.getBytes(StandardCharsets.UTF_8));
+		}
+
+		void serverCloses(int code) {
+			this.handler.onClose(code, "");
+		}
+
+		synchronized List<String> sentWithOp(int op) {
+			return this.sent.stream().filter((json) -> json.startsWith("{\"op\":" + op + ",")).toList();
+		}
+
+	}
+
+}
