@@ -20,7 +20,7 @@ import io.github.discordgateway.sharding.ShardManager;
 @AutoConfiguration(after = DiscordGatewayAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnBean(ShardManager.class)
-@ConditionalOnEnabledHealthIndicator("discordGateway")
+@ConditionalOnEnabledHealthIndicator("discordgateway")
 public final class DiscordGatewayHealthContributorAutoConfiguration {
 
 	@Bean
