@@ -62,6 +62,12 @@ public final class DiscordGatewayAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	static DispatchEventListenerFactory discordDispatchEventListenerFactory() {
+		return new DispatchEventListenerFactory();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	GatewayJson discordGatewayJson() {
 		return new GatewayJson();
 	}
