@@ -5,9 +5,9 @@ import java.util.Arrays;
 /**
  * The growable output array a decompressor writes one message into. It starts small so an idle
  * connection holds little heap, doubles as a message needs it, never grows past the maximum
- * message size, and drops back to the initial size once an unusually large message (say a
- * GUILD_CREATE of a big guild) has been handed out, so one burst does not pin megabytes for the
- * life of the connection.
+ * message size, and drops back to the initial size when the message after an unusually large
+ * one (say a GUILD_CREATE of a big guild) starts, so one burst does not pin megabytes for the
+ * life of the connection. Heartbeat ACKs keep arriving, so an idle connection gets there too.
  */
 final class MessageBuffer {
 
@@ -36,10 +36,6 @@ final class MessageBuffer {
 
 	int length() {
 		return this.length;
-	}
-
-	int maxSize() {
-		return this.maxSize;
 	}
 
 	/** @return how many bytes can be written at {@link #length()} without growing */
