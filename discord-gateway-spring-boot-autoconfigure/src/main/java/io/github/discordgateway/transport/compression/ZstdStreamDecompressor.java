@@ -1,0 +1,131 @@
+package io.github.discordgateway.transport.compression;
+
+import java.nio.ByteBuffer;
+
+import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdException;
+
+/**
+ * Decompressor for {@code compress=zstd-stream}, on zstd-jni (the reference libzstd through JNI).
+ * One decompression context lives for the whole connection. Each WebSocket message is exactly
+ * one gateway message, and the gateway only flushes (it does not end the zstd frame), so a
+ * message is complete once its input is consumed and the decoder stopped with room left in the
+ * output: it has then flushed everything it could decode.
+ * <p>
+ * Needs {@code com.github.luben:zstd-jni} on the class path (an optional dependency); create it
+ * through {@link TransportCompression#ZSTD_STREAM}, which reports a missing library clearly.
+ * Not thread-safe; one instance per connection (see {@link MessageDecompressor}).
+ * {@link #close()} frees the native context, so it must be called when the connection ends.
+ */
+public final class ZstdStreamDecompressor implements MessageDecompressor {
+
+	private final ZstdDecompressCtx context;
+
+	private final MessageBuffer output;
+
+	private final DecompressedMessage message = new DecompressedMessage();
+
+	private final ByteBuffer probe = ByteBuffer.allocate(1);
+
+	/** Wraps the output array for zstd-jni; replaced only when the array is. */
+	private ByteBuffer outputView;
+
+	private boolean failed;
+
+	private boolean closed;
+
+	/**
+	 * @param maxMessageSize the largest decompressed gateway message accepted, in bytes
+	 * @throws LinkageError if zstd-jni is missing or cannot load its native library
+	 */
+	public ZstdStreamDecompressor(int maxMessageSize) {
+		this.output = new MessageBuffer(maxMessageSize);
+		this.context = new ZstdDecompressCtx();
+	}
+
+	@Override
+	public DecompressedMessage decompress(ByteBuffer input) {
+		if (this.closed || this.failed) {
+			throw new IllegalStateException(this.closed ? "The decompressor is closed"
+					: "The decompressor failed earlier; open a new connection with a new decompressor");
+		}
+		this.output.clear();
+		try {
+			decode(readable(input));
+		}
+		catch (ZstdException ex) {
+			this.failed = true;
+			throw new CorruptStreamException("The zstd-stream is corrupt: " + ex.getMessage(), ex);
+		}
+		catch (DecompressionException ex) {
+			this.failed = true;
+			throw ex;
+		}
+		return this.message.set(this.output.array(), this.output.length());
+	}
+
+	private void decode(ByteBuffer source) {
+		MessageBuffer out = this.output;
+		while (true) {
+			int consumedBefore = source.position();
+			int lengthBefore = out.length();
+			if (out.free() > 0) {
+				ByteBuffer view = outputView();
+				this.context.decompressByteBufferStream(view, source);
+				out.advance(view.position() - lengthBefore);
+				if (out.free() > 0 && !source.hasRemaining()) {
+					return;
+				}
+			}
+			else {
+				// Full: only grow (or refuse past the limit) if the message really goes on.
+				this.probe.clear();
+				this.context.decompressByteBufferStream(this.probe, source);
+				if (this.probe.position() == 1) {
+					out.append(this.probe.get(0));
+				}
+				else if (!source.hasRemaining()) {
+					return;
+				}
+			}
+			if (source.position() == consumedBefore && out.length() == lengthBefore) {
+				// libzstd always progresses while it has input and room; this guards the reader thread.
+				throw new CorruptStreamException("The zstd-stream made no progress", null);
+			}
+		}
+	}
+
+	private ByteBuffer outputView() {
+		byte[] array = this.output.array();
+		if (this.outputView == null || this.outputView.array() != array) {
+			this.outputView = ByteBuffer.wrap(array);
+		}
+		return this.outputView.limit(array.length).position(this.output.length());
+	}
+
+	private static ByteBuffer readable(ByteBuffer input) {
+		if (input.isDirect() || input.hasArray()) {
+			return input;
+		}
+		// zstd-jni reads only direct or array-backed buffers, and a read-only heap buffer hides its
+		// array. No WebSocket client here hands those out, so a copy on this rare path is fine.
+		ByteBuffer copy = ByteBuffer.allocate(input.remaining());
+		copy.put(input).flip();
+		return copy;
+	}
+
+	/** @return the current output array size; for tests of the buffer policy */
+	int bufferCapacity() {
+		return this.output.array().length;
+	}
+
+	@Override
+	public void close() {
+		if (!this.closed) {
+			this.closed = true;
+			this.context.close();
+			this.output.release();
+		}
+	}
+
+}
