@@ -34,7 +34,6 @@ import io.github.discordgateway.session.Shard;
 import io.github.discordgateway.session.ShardSettings;
 import io.github.discordgateway.sharding.LocalIdentifyLimiter;
 import io.github.discordgateway.sharding.ShardManager;
-import io.github.discordgateway.transport.InboundDecoder;
 import io.github.discordgateway.transport.WebSocketGatewayTransport;
 
 /**
@@ -110,14 +109,15 @@ public final class DiscordGatewayAutoConfiguration {
 		DiscordProperties.Reconnect reconnect = gateway.getReconnect();
 		ShardSettings template = new ShardSettings(0, 1, requireToken(connectionDetails),
 				Intent.bitfield(gateway.getIntents()), gateway.getLargeThreshold(),
-				ConnectionProperties.ofThisLibrary(), null, null,
+				ConnectionProperties.ofThisLibrary(), null, gateway.getCompression().queryValue(),
 				new Backoff(reconnect.getBackoffBase(), reconnect.getBackoffMax(), () -> ThreadLocalRandom.current().nextDouble()),
 				reconnect.getInvalidSessionDelayMin(), reconnect.getInvalidSessionDelayMax(),
 				reconnect.getMaxFailedResumes(), gateway.getEventQueueCapacity());
 		ExecutorScheduler scheduler = new ExecutorScheduler(discordGatewayScheduler);
 		Shard.Collaborators collaborators = new Shard.Collaborators(
-				new WebSocketGatewayTransport(discordGatewayWebSocketClient, gateway.getMaxMessageSize().toBytes(),
-						InboundDecoder.Factory.PLAIN),
+				new WebSocketGatewayTransport(discordGatewayWebSocketClient,
+						(int) Math.min(gateway.getMaxMessageSize().toBytes(), Integer.MAX_VALUE - 8),
+						gateway.getCompression()),
 				scheduler, json, null, new CompositeGatewayObserver(observers.orderedStream().toList()), null,
 				DispatchEventFactory.generic(json), () -> ThreadLocalRandom.current().nextDouble());
 		ShardManager.Settings settings = new ShardManager.Settings(connectionDetails.getGatewayUrl(),

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 import io.github.discordgateway.protocol.Intent;
+import io.github.discordgateway.transport.compression.TransportCompression;
 
 /**
  * Configuration properties for a Discord bot.
@@ -108,6 +109,12 @@ public class DiscordProperties {
 		private List<Integer> shardIds = new ArrayList<>();
 
 		/**
+		 * Transport compression of the gateway connection: zlib-stream (the JDK inflates it), zstd-stream (needs
+		 * com.github.luben:zstd-jni on the class path) or none.
+		 */
+		private TransportCompression compression = TransportCompression.ZLIB_STREAM;
+
+		/**
 		 * Largest gateway message accepted (after decompression). A larger one closes the connection, which then
 		 * resumes, instead of exhausting the heap.
 		 */
@@ -177,6 +184,14 @@ public class DiscordProperties {
 
 		public void setShardIds(List<Integer> shardIds) {
 			this.shardIds = shardIds;
+		}
+
+		public TransportCompression getCompression() {
+			return this.compression;
+		}
+
+		public void setCompression(TransportCompression compression) {
+			this.compression = compression;
 		}
 
 		public DataSize getMaxMessageSize() {

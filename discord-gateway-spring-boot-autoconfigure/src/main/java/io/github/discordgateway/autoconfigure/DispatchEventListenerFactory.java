@@ -66,7 +66,7 @@ public class DispatchEventListenerFactory implements EventListenerFactory, Order
 			catch (RuntimeException | Error ex) {
 				Object payload = (event instanceof PayloadApplicationEvent<?> wrapper) ? wrapper.getPayload() : event;
 				if (payload instanceof DispatchEvent dispatch) {
-					logger.error("Listener {} failed on {} (sequence {}, shard {}); the other listeners still run",
+					DispatchEventListenerFactory.logger.error("Listener {} failed on {} (sequence {}, shard {}); the other listeners still run",
 							getListenerId(), dispatch.getName(), dispatch.getSequence(), dispatch.getShardId(), ex);
 				}
 				else {

@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import io.github.discordgateway.transport.compression.MessageTooLargeException;
+
 /**
  * Joins the fragments of one WebSocket message. The container delivers large messages in parts (its own buffers
  * stay small, which keeps an idle connection cheap), so the whole message is assembled here, up to a limit.
@@ -13,13 +15,13 @@ final class MessageAssembler {
 
 	private static final int INITIAL_CAPACITY = 8 * 1024;
 
-	private final long maxMessageSize;
+	private final int maxMessageSize;
 
 	private byte[] buffer = new byte[0];
 
 	private int length;
 
-	MessageAssembler(long maxMessageSize) {
+	MessageAssembler(int maxMessageSize) {
 		this.maxMessageSize = maxMessageSize;
 	}
 

@@ -2,6 +2,8 @@ package io.github.discordgateway.transport;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
@@ -15,6 +17,12 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.client.WebSocketClient;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+
+import io.github.discordgateway.transport.compression.CorruptStreamException;
+import io.github.discordgateway.transport.compression.DecompressedMessage;
+import io.github.discordgateway.transport.compression.DecompressionException;
+import io.github.discordgateway.transport.compression.MessageDecompressor;
+import io.github.discordgateway.transport.compression.TransportCompression;
 
 /**
  * A {@link GatewayTransport} over a Spring {@link WebSocketClient} (in practice {@code StandardWebSocketClient}
@@ -35,25 +43,25 @@ public final class WebSocketGatewayTransport implements GatewayTransport {
 
 	private final WebSocketClient client;
 
-	private final long maxMessageSize;
+	private final int maxMessageSize;
 
-	private final InboundDecoder.Factory decoders;
+	private final TransportCompression compression;
 
 	/**
 	 * @param client the WebSocket client
 	 * @param maxMessageSize the largest gateway message accepted, in bytes (after decompression)
-	 * @param decoders makes each connection's decoder (e.g. for transport compression)
+	 * @param compression the transport compression the connections ask for (each gets a fresh context)
 	 */
-	public WebSocketGatewayTransport(WebSocketClient client, long maxMessageSize, InboundDecoder.Factory decoders) {
+	public WebSocketGatewayTransport(WebSocketClient client, int maxMessageSize, TransportCompression compression) {
 		this.client = client;
 		this.maxMessageSize = maxMessageSize;
-		this.decoders = decoders;
+		this.compression = compression;
 	}
 
 	@Override
 	public CompletableFuture<TransportConnection> connect(URI uri, TransportHandler handler) {
 		Bridge bridge = new Bridge(handler, new MessageAssembler(this.maxMessageSize),
-				this.decoders.create(this.maxMessageSize));
+				this.compression.newDecompressor(this.maxMessageSize));
 		return this.client.execute(bridge, new WebSocketHttpHeaders(), uri).thenApply((session) -> bridge.connection);
 	}
 
@@ -66,16 +74,16 @@ public final class WebSocketGatewayTransport implements GatewayTransport {
 
 		private final MessageAssembler assembler;
 
-		private final InboundDecoder decoder;
+		private final MessageDecompressor decompressor;
 
 		private volatile Connection connection;
 
 		private boolean closed;
 
-		Bridge(TransportHandler handler, MessageAssembler assembler, InboundDecoder decoder) {
+		Bridge(TransportHandler handler, MessageAssembler assembler, MessageDecompressor decompressor) {
 			this.handler = handler;
 			this.assembler = assembler;
-			this.decoder = decoder;
+			this.decompressor = decompressor;
 		}
 
 		@Override
@@ -87,20 +95,48 @@ public final class WebSocketGatewayTransport implements GatewayTransport {
 
 		@Override
 		protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-			byte[] whole = this.assembler.append(message.getPayload(), message.isLast());
-			if (whole != null) {
-				this.handler.onMessage(whole);
+			try {
+				byte[] whole = this.assembler.append(message.getPayload(), message.isLast());
+				if (whole != null) {
+					this.handler.onMessage(whole);
+				}
+			}
+			catch (DecompressionException ex) {
+				fail(session, ex);
 			}
 		}
 
 		@Override
 		protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
-			byte[] whole = this.assembler.append(message.getPayload(), message.isLast());
-			if (whole != null) {
-				byte[] json = this.decoder.decode(whole);
-				if (json != null) {
-					this.handler.onMessage(json);
+			try {
+				byte[] whole = this.assembler.append(message.getPayload(), message.isLast());
+				if (whole != null) {
+					DecompressedMessage json = this.decompressor.decompress(ByteBuffer.wrap(whole));
+					if (json != null) {
+						// The decompressor reuses its buffer; the event keeps its bytes for lazy decoding.
+						this.handler.onMessage(Arrays.copyOf(json.array(), json.length()));
+					}
 				}
+			}
+			catch (DecompressionException ex) {
+				fail(session, ex);
+			}
+		}
+
+		/**
+		 * Ends a connection whose input cannot be read: the session resumes on a new connection, with a fresh
+		 * decompression context.
+		 */
+		private void fail(WebSocketSession session, DecompressionException ex) {
+			int code = (ex instanceof CorruptStreamException) ? CloseStatus.BAD_DATA.getCode()
+					: CloseStatus.TOO_BIG_TO_PROCESS.getCode();
+			logger.error("Closing the gateway connection: {}", ex.getMessage());
+			closed(code, ex.getMessage());
+			try {
+				session.close(new CloseStatus(code));
+			}
+			catch (IOException | RuntimeException closeFailure) {
+				logger.debug("Gateway close failed", closeFailure);
 			}
 		}
 
@@ -111,14 +147,18 @@ public final class WebSocketGatewayTransport implements GatewayTransport {
 
 		@Override
 		public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+			closed(status.getCode(), (status.getReason() != null) ? status.getReason() : "");
+		}
+
+		private void closed(int code, String reason) {
 			synchronized (this) {
 				if (this.closed) {
 					return;
 				}
 				this.closed = true;
 			}
-			this.decoder.close();
-			this.handler.onClose(status.getCode(), (status.getReason() != null) ? status.getReason() : "");
+			this.decompressor.close();
+			this.handler.onClose(code, reason);
 		}
 
 		@Override

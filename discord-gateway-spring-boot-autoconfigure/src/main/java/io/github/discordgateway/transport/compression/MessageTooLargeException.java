@@ -14,7 +14,7 @@ public final class MessageTooLargeException extends DecompressionException {
 
 	private final int limit;
 
-	MessageTooLargeException(int limit) {
+	public MessageTooLargeException(int limit) {
 		super("A gateway message is larger than the limit of " + limit + " bytes (decompressed); raise "
 				+ PROPERTY + " if such messages are expected", null);
 		this.limit = limit;
