@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.discordgateway.protocol.CloseAction;
+import io.github.discordgateway.protocol.Opcode;
 import io.github.discordgateway.session.GatewayObserver;
 import io.github.discordgateway.session.ShardStatus;
 
@@ -38,6 +39,11 @@ class CompositeGatewayObserver implements GatewayObserver {
 	@Override
 	public void reconnecting(int shardId, CloseAction action) {
 		this.observers.forEach((observer) -> observer.reconnecting(shardId, action));
+	}
+
+	@Override
+	public void commandSent(int shardId, Opcode op, Duration waited) {
+		this.observers.forEach((observer) -> observer.commandSent(shardId, op, waited));
 	}
 
 	@Override

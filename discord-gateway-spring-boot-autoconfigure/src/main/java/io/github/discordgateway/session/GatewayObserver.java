@@ -3,6 +3,7 @@ package io.github.discordgateway.session;
 import java.time.Duration;
 
 import io.github.discordgateway.protocol.CloseAction;
+import io.github.discordgateway.protocol.Opcode;
 
 /**
  * Hears what happens on the gateway, for metrics and health. Called on the gateway's own threads: implementations
@@ -28,6 +29,10 @@ public interface GatewayObserver {
 
 	/** The shard is reconnecting, to resume or to identify anew. */
 	default void reconnecting(int shardId, CloseAction action) {
+	}
+
+	/** A command went out after waiting this long in the shard's queue (for the session and the rate limit). */
+	default void commandSent(int shardId, Opcode op, Duration waited) {
 	}
 
 	/** The shard's status changed. */

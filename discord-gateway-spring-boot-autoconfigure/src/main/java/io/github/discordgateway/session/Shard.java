@@ -1,6 +1,9 @@
 package io.github.discordgateway.session;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
@@ -21,7 +24,9 @@ import io.github.discordgateway.protocol.Resume;
 import io.github.discordgateway.transport.GatewayTransport;
 import io.github.discordgateway.transport.GatewayUrl;
 import io.github.discordgateway.transport.TransportConnection;
+import io.github.discordgateway.transport.OutboundPayloadSize;
 import io.github.discordgateway.transport.TransportHandler;
+import io.github.discordgateway.transport.ratelimit.GatewayRateLimiter;
 
 /**
  * One shard's gateway session: its connection, its state machine, its heartbeat and the delivery of its events.
@@ -41,8 +46,13 @@ import io.github.discordgateway.transport.TransportHandler;
  *
  * <h2>Send flow</h2>
  * <ol>
- * <li>Heartbeats go out from the scheduler's thread, straight to the connection, carrying the last sequence.</li>
- * <li>Identify and Resume go out on Hello; the payloads are never logged (they carry the token).</li>
+ * <li>Heartbeats go out from the scheduler's thread, straight to the connection, carrying the last sequence;
+ * they are never delayed (the connection's {@link GatewayRateLimiter} keeps room for them).</li>
+ * <li>Identify and Resume go out on Hello, first on their connection; the payloads are never logged (they
+ * carry the token).</li>
+ * <li>Commands ({@link #send}) are checked against the 4096-byte limit at once, then queued in order until
+ * the session is ready and the rate limiter has room (120 per 60 s per connection, presence 5 per 20 s);
+ * queued commands survive reconnects and go out on the next ready connection.</li>
  * </ol>
  *
  * <h2>When the connection ends</h2>
@@ -108,6 +118,12 @@ public final class Shard {
 	private String reason;
 
 	private Scheduler.Cancellable pending = Scheduler.Cancellable.NONE;
+
+	private volatile GatewayRateLimiter rateLimiter;
+
+	private final Queue<OutboundCommand> outbound = new ArrayDeque<>();
+
+	private Scheduler.Cancellable pendingDrain = Scheduler.Cancellable.NONE;
 
 	/**
 	 * @param settings how the shard identifies and behaves
@@ -177,6 +193,7 @@ public final class Shard {
 		this.pending.cancel();
 		if (!resumable) {
 			forgetSession();
+			failQueuedCommands("Shard " + shardId() + " logged out");
 		}
 		setState(ShardState.STOPPED, null);
 	}
@@ -204,6 +221,71 @@ public final class Shard {
 	 */
 	public synchronized ReadySession session() {
 		return this.session;
+	}
+
+	/**
+	 * Sends a command (presence, voice state, member request...) once the session is ready and the rate limit
+	 * allows, in the order given.
+	 * @param op the command's opcode
+	 * @param data its data
+	 * @return completes when the command went out on the wire; fails if the shard stops for good first
+	 * @throws io.github.discordgateway.transport.PayloadTooLargeException if the payload exceeds 4096 bytes
+	 */
+	public CompletableFuture<Void> send(Opcode op, Object data) {
+		String payload = this.json.encode(op, data);
+		OutboundPayloadSize.check(payload, op.code());
+		OutboundCommand command = new OutboundCommand(op, payload, new CompletableFuture<>(),
+				this.scheduler.nanoTime());
+		synchronized (this) {
+			if (this.state == ShardState.FATAL) {
+				return CompletableFuture.failedFuture(new IllegalStateException(
+						"Shard " + shardId() + " has stopped for good: " + this.reason));
+			}
+			this.outbound.add(command);
+			drainCommands();
+		}
+		return command.sent();
+	}
+
+	/**
+	 * Sends queued commands while the session is ready and the limiter has room; otherwise looks again when it
+	 * will have.
+	 */
+	private void drainCommands() {
+		while (!this.outbound.isEmpty()) {
+			if (this.state != ShardState.READY || this.connection == null || this.rateLimiter == null) {
+				return;
+			}
+			OutboundCommand next = this.outbound.peek();
+			boolean presence = next.op() == Opcode.PRESENCE_UPDATE;
+			long wait = presence ? this.rateLimiter.nanosUntilPresenceUpdatePermitted()
+					: this.rateLimiter.nanosUntilCommandPermitted();
+			if (wait > 0 || !(presence ? this.rateLimiter.tryAcquirePresenceUpdate()
+					: this.rateLimiter.tryAcquireCommand())) {
+				this.pendingDrain.cancel();
+				this.pendingDrain = this.scheduler.schedule(() -> {
+					synchronized (this) {
+						drainCommands();
+					}
+				}, Duration.ofNanos(Math.max(wait, 1_000_000)));
+				return;
+			}
+			this.outbound.poll();
+			this.connection.send(next.payload());
+			this.observer.commandSent(shardId(), next.op(),
+					Duration.ofNanos(this.scheduler.nanoTime() - next.enqueuedAt()));
+			next.sent().complete(null);
+		}
+	}
+
+	private void failQueuedCommands(String why) {
+		OutboundCommand command;
+		while ((command = this.outbound.poll()) != null) {
+			command.sent().completeExceptionally(new IllegalStateException(why));
+		}
+	}
+
+	private record OutboundCommand(Opcode op, String payload, CompletableFuture<Void> sent, long enqueuedAt) {
 	}
 
 	private void connect() {
@@ -261,6 +343,8 @@ public final class Shard {
 			this.heartbeater.stop();
 			this.heartbeater = null;
 		}
+		this.pendingDrain.cancel();
+		this.rateLimiter = null;
 		TransportConnection current = this.connection;
 		this.connection = null;
 		if (current != null) {
@@ -283,6 +367,8 @@ public final class Shard {
 
 	private void connectionLost(int code, String closeReason) {
 		this.connection = null;
+		this.rateLimiter = null;
+		this.pendingDrain.cancel();
 		if (this.heartbeater != null) {
 			this.heartbeater.stop();
 			this.heartbeater = null;
@@ -296,6 +382,7 @@ public final class Shard {
 			this.reason = description + ": " + known.explanation();
 			logger.error("Shard {} stopped: the gateway {}. It will not reconnect.", shardId(), this.reason);
 			setState(ShardState.FATAL, this.reason);
+			failQueuedCommands("Shard " + shardId() + " has stopped for good: " + this.reason);
 			return;
 		}
 		if (known == null && code >= 4000) {
@@ -345,6 +432,7 @@ public final class Shard {
 					this.settings.largeThreshold(), new int[] { shardId(), this.settings.shardCount() },
 					this.settings.presence(), this.settings.intents());
 			logger.debug("Shard {} identifying: {}", shardId(), identify);
+			this.rateLimiter.tryAcquireCommand();
 			this.connection.send(this.json.encode(Opcode.IDENTIFY, identify));
 		}
 	}
@@ -381,6 +469,7 @@ public final class Shard {
 					return;
 				}
 				Shard.this.connection = opened;
+				Shard.this.rateLimiter = new GatewayRateLimiter(Shard.this.scheduler::nanoTime);
 			}
 		}
 
@@ -415,8 +504,10 @@ public final class Shard {
 				Shard.this.heartbeater = new Heartbeater(Shard.this.scheduler,
 						Duration.ofMillis(hello.heartbeatInterval()), this, Shard.this.queue::isBlockingReader);
 				Shard.this.heartbeater.start(Shard.this.random);
+				Shard.this.rateLimiter.setHeartbeatInterval(Duration.ofMillis(hello.heartbeatInterval()));
 				if (Shard.this.session != null) {
 					setState(ShardState.RESUMING, Shard.this.reason);
+					Shard.this.rateLimiter.tryAcquireCommand();
 					Shard.this.connection.send(Shard.this.json.encode(Opcode.RESUME, new Resume(
 							Shard.this.settings.token(), Shard.this.session.sessionId(), Shard.this.lastSequence)));
 				}
@@ -471,6 +562,7 @@ public final class Shard {
 			Shard.this.failedAttempts = 0;
 			Shard.this.failedResumes = 0;
 			setState(ShardState.READY, null);
+			drainCommands();
 		}
 
 		@Override
@@ -531,8 +623,12 @@ public final class Shard {
 		@Override
 		public void sendHeartbeat() {
 			TransportConnection current = Shard.this.connection;
+			GatewayRateLimiter limiter = Shard.this.rateLimiter;
 			if (current != null) {
 				current.send(Shard.this.json.encodeHeartbeat(Shard.this.lastSequence));
+				if (limiter != null) {
+					limiter.recordHeartbeat();
+				}
 			}
 		}
 

@@ -17,6 +17,12 @@ final class FakeTransport implements GatewayTransport {
 
 	final List<FakeConnection> connections = new ArrayList<>();
 
+	private final java.util.function.LongSupplier clock;
+
+	FakeTransport(java.util.function.LongSupplier clock) {
+		this.clock = clock;
+	}
+
 	boolean failNextConnect;
 
 	@Override
@@ -25,7 +31,7 @@ final class FakeTransport implements GatewayTransport {
 			this.failNextConnect = false;
 			return CompletableFuture.failedFuture(new java.io.IOException("connection refused"));
 		}
-		FakeConnection connection = new FakeConnection(uri, handler);
+		FakeConnection connection = new FakeConnection(uri, handler, this.clock);
 		this.connections.add(connection);
 		handler.onOpen(connection);
 		return CompletableFuture.completedFuture(connection);
@@ -43,16 +49,22 @@ final class FakeTransport implements GatewayTransport {
 
 		final List<String> sent = new ArrayList<>();
 
+		final List<Long> sentAt = new ArrayList<>();
+
+		private final java.util.function.LongSupplier clock;
+
 		Integer closedWith;
 
-		FakeConnection(URI uri, TransportHandler handler) {
+		FakeConnection(URI uri, TransportHandler handler, java.util.function.LongSupplier clock) {
 			this.uri = uri;
 			this.handler = handler;
+			this.clock = clock;
 		}
 
 		@Override
 		public synchronized void send(String json) {
 			this.sent.add(json);
+			this.sentAt.add(this.clock.getAsLong());
 		}
 
 		@Override

@@ -18,6 +18,8 @@ import io.github.discordgateway.event.DispatchQueue;
 import io.github.discordgateway.protocol.CloseAction;
 import io.github.discordgateway.protocol.ConnectionProperties;
 import io.github.discordgateway.protocol.GatewayJson;
+import io.github.discordgateway.protocol.Opcode;
+import io.github.discordgateway.transport.PayloadTooLargeException;
 import io.github.discordgateway.session.FakeTransport.FakeConnection;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,7 +38,7 @@ class ShardTests {
 
 	private final ManualScheduler scheduler = new ManualScheduler();
 
-	private final FakeTransport transport = new FakeTransport();
+	private final FakeTransport transport = new FakeTransport(this.scheduler::nanoTime);
 
 	private final GatewayJson json = new GatewayJson();
 
@@ -340,6 +342,79 @@ class ShardTests {
 		assertThat(this.transport.last().closedWith).isEqualTo(1000);
 		assertThat(this.shard.session()).isNull();
 		assertThat(this.scheduler.pendingTasks()).isZero();
+	}
+
+
+	@Test
+	void commandsWaitForReadyThenGoOutInOrder() {
+		start();
+		FakeConnection connection = this.transport.last();
+		var first = this.shard.send(Opcode.PRESENCE_UPDATE, java.util.Map.of("status", "idle"));
+		var second = this.shard.send(Opcode.VOICE_STATE_UPDATE, java.util.Map.of("guild_id", "1"));
+		connection.receive("{\"op\":10,\"d\":{\"heartbeat_interval\":1000}}");
+		assertThat(connection.sentWithOp(3)).isEmpty();
+		assertThat(first).isNotDone();
+		connection.receive("{\"op\":0,\"s\":1,\"t\":\"READY\",\"d\":{\"session_id\":\"abc\",\"resume_gateway_url\":\"" + RESUME + "\"}}");
+		assertThat(first).isCompleted();
+		assertThat(second).isCompleted();
+		assertThat(connection.sent.subList(1, 3)).containsExactly("{\"op\":3,\"d\":{\"status\":\"idle\"}}",
+				"{\"op\":4,\"d\":{\"guild_id\":\"1\"}}");
+	}
+
+	@Test
+	void overSizePayloadsAreRefusedBeforeTheWire() {
+		FakeConnection connection = readyConnection();
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(PayloadTooLargeException.class)
+			.isThrownBy(() -> this.shard.send(Opcode.PRESENCE_UPDATE, java.util.Map.of("status", "x".repeat(5000))))
+			.withMessageContaining("4096");
+		assertThat(connection.sent).hasSize(1);
+	}
+
+	@Test
+	void aBurstOfCommandsStaysUnderTheRateLimitWhileHeartbeatsKeepTheirSchedule() {
+		FakeConnection connection = readyConnection();
+		List<java.util.concurrent.CompletableFuture<Void>> sends = new java.util.ArrayList<>();
+		for (int i = 0; i < 500; i++) {
+			sends.add(this.shard.send(Opcode.REQUEST_CHANNEL_INFO, java.util.Map.of("guild_id", String.valueOf(i))));
+		}
+		for (int second = 0; second < 1200 && !sends.get(499).isDone(); second++) {
+			this.scheduler.advance(Duration.ofMillis(250));
+			connection.receive("{\"op\":11}");
+			this.scheduler.advance(Duration.ofMillis(750));
+			connection.receive("{\"op\":11}");
+		}
+		assertThat(sends).allMatch(java.util.concurrent.CompletableFuture::isDone);
+		List<Long> times = connection.sentAt;
+		long window = Duration.ofSeconds(60).toNanos();
+		for (int i = 0; i < times.size(); i++) {
+			int start = i;
+			long inWindow = times.stream().filter((t) -> t >= times.get(start) && t < times.get(start) + window).count();
+			assertThat(inWindow).as("payloads in the 60 s from send %d", i).isLessThanOrEqualTo(120);
+		}
+		List<Long> beats = new java.util.ArrayList<>();
+		for (int i = 0; i < connection.sent.size(); i++) {
+			if (connection.sent.get(i).startsWith("{\"op\":1,")) {
+				beats.add(connection.sentAt.get(i));
+			}
+		}
+		for (int i = 1; i < beats.size(); i++) {
+			assertThat(beats.get(i) - beats.get(i - 1)).isEqualTo(Duration.ofSeconds(1).toNanos());
+		}
+		assertThat(connection.closedWith).isNull();
+	}
+
+	@Test
+	void commandsQueuedAcrossAReconnectGoOutOnTheResumedSession() {
+		FakeConnection connection = readyConnection();
+		connection.serverCloses(1006);
+		var command = this.shard.send(Opcode.VOICE_STATE_UPDATE, java.util.Map.of("guild_id", "1"));
+		this.scheduler.advance(Duration.ZERO);
+		FakeConnection resumed = this.transport.last();
+		resumed.receive("{\"op\":10,\"d\":{\"heartbeat_interval\":1000}}");
+		assertThat(command).isNotDone();
+		resumed.receive("{\"op\":0,\"s\":2,\"t\":\"RESUMED\",\"d\":{}}");
+		assertThat(command).isCompleted();
+		assertThat(resumed.sentWithOp(4)).hasSize(1);
 	}
 
 }

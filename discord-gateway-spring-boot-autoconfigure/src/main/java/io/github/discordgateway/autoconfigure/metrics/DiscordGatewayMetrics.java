@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import io.github.discordgateway.protocol.CloseAction;
+import io.github.discordgateway.protocol.Opcode;
 import io.github.discordgateway.session.GatewayObserver;
 import io.github.discordgateway.session.ShardStatus;
 import io.github.discordgateway.sharding.ShardManager;
@@ -24,7 +25,9 @@ import io.github.discordgateway.sharding.ShardManager;
  * <li>{@code discord.gateway.reconnects} (counter; tags {@code shard}, {@code action}): resume or identify;</li>
  * <li>{@code discord.gateway.closes} (counter; tags {@code shard}, {@code code}): closes the client did not
  * start;</li>
- * <li>{@code discord.gateway.events.queued} (gauge; tag {@code shard}): dispatches waiting for listeners.</li>
+ * <li>{@code discord.gateway.events.queued} (gauge; tag {@code shard}): dispatches waiting for listeners;</li>
+ * <li>{@code discord.gateway.commands.wait} (timer; tags {@code shard}, {@code op}): how long commands waited
+ * for the session and the rate limiter before going out.</li>
  * </ul>
  * Meters are looked up once per shard and event name, then cached: the dispatch path does a map read.
  *
@@ -100,6 +103,19 @@ public class DiscordGatewayMetrics implements MeterBinder, GatewayObserver {
 				.tag("action", action.name().toLowerCase(java.util.Locale.ROOT))
 				.register(current)
 				.increment();
+		}
+	}
+
+	@Override
+	public void commandSent(int shardId, Opcode op, Duration waited) {
+		MeterRegistry current = this.registry;
+		if (current != null) {
+			Timer.builder("discord.gateway.commands.wait")
+				.description("Time commands waited for the session and the rate limiter")
+				.tag("shard", String.valueOf(shardId))
+				.tag("op", op.name().toLowerCase(java.util.Locale.ROOT))
+				.register(current)
+				.record(waited);
 		}
 	}
 
