@@ -3,6 +3,7 @@ package io.github.discordgateway.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.discordgateway.event.DispatchEvent;
 import io.github.discordgateway.protocol.CloseAction;
 import io.github.discordgateway.protocol.Opcode;
 import io.github.discordgateway.session.GatewayObserver;
@@ -25,9 +26,9 @@ class CompositeGatewayObserver implements GatewayObserver {
 	}
 
 	@Override
-	public void dispatchReceived(int shardId, String eventName) {
+	public void dispatchReceived(DispatchEvent event) {
 		for (GatewayObserver observer : this.observers) {
-			observer.dispatchReceived(shardId, eventName);
+			observer.dispatchReceived(event);
 		}
 	}
 

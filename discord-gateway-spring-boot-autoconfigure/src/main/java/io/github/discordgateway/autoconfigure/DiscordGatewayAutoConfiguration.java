@@ -1,5 +1,8 @@
 package io.github.discordgateway.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,10 +24,13 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.socket.client.WebSocketClient;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
+import io.github.discordgateway.command.DiscordGateway;
+import io.github.discordgateway.command.GuildMemberRequests;
 import io.github.discordgateway.event.DispatchEventFactory;
 import io.github.discordgateway.protocol.ConnectionProperties;
 import io.github.discordgateway.protocol.GatewayJson;
 import io.github.discordgateway.protocol.Intent;
+import io.github.discordgateway.protocol.UpdatePresence;
 import io.github.discordgateway.rest.DiscordRestClients;
 import io.github.discordgateway.rest.GatewayBotClient;
 import io.github.discordgateway.session.Backoff;
@@ -89,7 +95,7 @@ public final class DiscordGatewayAutoConfiguration {
 	}
 
 	@Bean(destroyMethod = "shutdownNow")
-	ScheduledExecutorService discordGatewayScheduler() {
+	ScheduledExecutorService discordGatewayExecutor() {
 		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, "discord-gateway-scheduler");
 			thread.setDaemon(true);
@@ -100,20 +106,38 @@ public final class DiscordGatewayAutoConfiguration {
 	}
 
 	@Bean
+	ExecutorScheduler discordGatewayScheduler(ScheduledExecutorService discordGatewayExecutor) {
+		return new ExecutorScheduler(discordGatewayExecutor);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	GuildMemberRequests discordGuildMemberRequests(ExecutorScheduler discordGatewayScheduler) {
+		return new GuildMemberRequests(discordGatewayScheduler, this.properties.getGateway().getMemberRequestTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DiscordGateway discordGateway(ShardManager shardManager, GuildMemberRequests memberRequests) {
+		return new DiscordGateway(shardManager, memberRequests);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	ShardManager discordShardManager(DiscordConnectionDetails connectionDetails, GatewayJson json,
 			RestClient discordRestClient, WebSocketClient discordGatewayWebSocketClient,
-			ScheduledExecutorService discordGatewayScheduler, ObjectProvider<GatewayObserver> observers,
+			ExecutorScheduler discordGatewayScheduler, ObjectProvider<GatewayObserver> observers,
 			ApplicationEventPublisher publisher) {
 		DiscordProperties.Gateway gateway = this.properties.getGateway();
 		DiscordProperties.Reconnect reconnect = gateway.getReconnect();
 		ShardSettings template = new ShardSettings(0, 1, requireToken(connectionDetails),
 				Intent.bitfield(gateway.getIntents()), gateway.getLargeThreshold(),
-				ConnectionProperties.ofThisLibrary(), null, gateway.getCompression().queryValue(),
+				ConnectionProperties.ofThisLibrary(), initialPresence(gateway.getPresence()),
+				gateway.getCompression().queryValue(),
 				new Backoff(reconnect.getBackoffBase(), reconnect.getBackoffMax(), () -> ThreadLocalRandom.current().nextDouble()),
 				reconnect.getInvalidSessionDelayMin(), reconnect.getInvalidSessionDelayMax(),
 				reconnect.getMaxFailedResumes(), gateway.getEventQueueCapacity());
-		ExecutorScheduler scheduler = new ExecutorScheduler(discordGatewayScheduler);
+		ExecutorScheduler scheduler = discordGatewayScheduler;
 		Shard.Collaborators collaborators = new Shard.Collaborators(
 				new WebSocketGatewayTransport(discordGatewayWebSocketClient,
 						(int) Math.min(gateway.getMaxMessageSize().toBytes(), Integer.MAX_VALUE - 8),
@@ -132,6 +156,26 @@ public final class DiscordGatewayAutoConfiguration {
 	DiscordGatewayLifecycle discordGatewayLifecycle(ShardManager shardManager) {
 		DiscordProperties.Gateway gateway = this.properties.getGateway();
 		return new DiscordGatewayLifecycle(shardManager, gateway.getShutdown().getTimeout(), gateway.isAutoStartup());
+	}
+
+	/**
+	 * The presence Identify carries, or {@code null} when none is configured.
+	 */
+	static UpdatePresence initialPresence(DiscordProperties.Presence presence) {
+		DiscordProperties.Activity activity = presence.getActivity();
+		if (presence.getStatus() == null && activity.getName() == null && !presence.isAfk()) {
+			return null;
+		}
+		List<UpdatePresence.Activity> activities = new ArrayList<>();
+		if (activity.getName() != null) {
+			boolean custom = activity.getType() == DiscordProperties.ActivityType.CUSTOM;
+			// A custom status shows its state; Discord ignores the name of one.
+			activities.add(new UpdatePresence.Activity(custom ? "Custom Status" : activity.getName(),
+					activity.getType().ordinal(), custom ? activity.getName() : null, activity.getUrl()));
+		}
+		String status = (presence.getStatus() != null) ? presence.getStatus().name().toLowerCase(Locale.ROOT)
+				: "online";
+		return new UpdatePresence(null, activities, status, presence.isAfk());
 	}
 
 	private static String requireToken(DiscordConnectionDetails connectionDetails) {

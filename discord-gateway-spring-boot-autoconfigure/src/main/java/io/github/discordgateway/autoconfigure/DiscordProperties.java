@@ -126,6 +126,13 @@ public class DiscordProperties {
 		 */
 		private int eventQueueCapacity = 10_000;
 
+		/**
+		 * How long a guild member request may wait for its member chunks.
+		 */
+		private Duration memberRequestTimeout = Duration.ofSeconds(30);
+
+		private final Presence presence = new Presence();
+
 		private final Reconnect reconnect = new Reconnect();
 
 		private final Shutdown shutdown = new Shutdown();
@@ -210,6 +217,18 @@ public class DiscordProperties {
 			this.eventQueueCapacity = eventQueueCapacity;
 		}
 
+		public Duration getMemberRequestTimeout() {
+			return this.memberRequestTimeout;
+		}
+
+		public void setMemberRequestTimeout(Duration memberRequestTimeout) {
+			this.memberRequestTimeout = memberRequestTimeout;
+		}
+
+		public Presence getPresence() {
+			return this.presence;
+		}
+
 		public Reconnect getReconnect() {
 			return this.reconnect;
 		}
@@ -217,6 +236,103 @@ public class DiscordProperties {
 		public Shutdown getShutdown() {
 			return this.shutdown;
 		}
+
+	}
+
+	public static class Presence {
+
+		/**
+		 * Status to identify with. Unset leaves the presence to Discord (online).
+		 */
+		private PresenceStatus status;
+
+		/**
+		 * Whether the bot is away.
+		 */
+		private boolean afk;
+
+		private final Activity activity = new Activity();
+
+		public PresenceStatus getStatus() {
+			return this.status;
+		}
+
+		public void setStatus(PresenceStatus status) {
+			this.status = status;
+		}
+
+		public boolean isAfk() {
+			return this.afk;
+		}
+
+		public void setAfk(boolean afk) {
+			this.afk = afk;
+		}
+
+		public Activity getActivity() {
+			return this.activity;
+		}
+
+	}
+
+	public static class Activity {
+
+		/**
+		 * Name of the activity the bot shows (for a custom activity, its text).
+		 */
+		private String name;
+
+		/**
+		 * Type of the activity.
+		 */
+		private ActivityType type = ActivityType.PLAYING;
+
+		/**
+		 * Stream URL of a streaming activity (twitch.tv or youtube.com).
+		 */
+		private String url;
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public ActivityType getType() {
+			return this.type;
+		}
+
+		public void setType(ActivityType type) {
+			this.type = type;
+		}
+
+		public String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(String url) {
+			this.url = url;
+		}
+
+	}
+
+	/**
+	 * A bot's status.
+	 */
+	public enum PresenceStatus {
+
+		ONLINE, IDLE, DND, INVISIBLE
+
+	}
+
+	/**
+	 * What a bot's activity is; the order is Discord's numbering.
+	 */
+	public enum ActivityType {
+
+		PLAYING, STREAMING, LISTENING, WATCHING, CUSTOM, COMPETING
 
 	}
 

@@ -2,6 +2,7 @@ package io.github.discordgateway.session;
 
 import java.time.Duration;
 
+import io.github.discordgateway.event.DispatchEvent;
 import io.github.discordgateway.protocol.CloseAction;
 import io.github.discordgateway.protocol.Opcode;
 
@@ -19,8 +20,11 @@ public interface GatewayObserver {
 	default void heartbeatAcknowledged(int shardId, Duration latency) {
 	}
 
-	/** A dispatch was received (before delivery). */
-	default void dispatchReceived(int shardId, String eventName) {
+	/**
+	 * A dispatch was received: called on the socket's thread before the event is queued for listeners, so it
+	 * must not block (nor decode more than it needs).
+	 */
+	default void dispatchReceived(DispatchEvent event) {
 	}
 
 	/** The gateway or the network closed a connection (not counted: closes the client started). */

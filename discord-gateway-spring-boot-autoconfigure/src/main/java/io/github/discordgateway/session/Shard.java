@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.discordgateway.event.DispatchEvent;
 import io.github.discordgateway.event.DispatchEventFactory;
 import io.github.discordgateway.event.DispatchQueue;
 import io.github.discordgateway.protocol.CloseAction;
@@ -549,9 +550,10 @@ public final class Shard {
 					readied();
 				}
 			}
-			Shard.this.observer.dispatchReceived(shardId(), message.type());
+			DispatchEvent event = Shard.this.events.create(message.type(), shardId(), sequence, message.data());
+			Shard.this.observer.dispatchReceived(event);
 			try {
-				Shard.this.queue.enqueue(Shard.this.events.create(message.type(), shardId(), sequence, message.data()));
+				Shard.this.queue.enqueue(event);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

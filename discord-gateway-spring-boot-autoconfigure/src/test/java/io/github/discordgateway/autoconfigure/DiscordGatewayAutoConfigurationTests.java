@@ -16,7 +16,10 @@ import io.github.discordgateway.autoconfigure.health.DiscordGatewayHealthContrib
 import io.github.discordgateway.autoconfigure.health.DiscordGatewayHealthIndicator;
 import io.github.discordgateway.autoconfigure.metrics.DiscordGatewayMetrics;
 import io.github.discordgateway.autoconfigure.metrics.DiscordGatewayMetricsAutoConfiguration;
+import io.github.discordgateway.command.DiscordGateway;
 import io.github.discordgateway.protocol.Intent;
+import io.github.discordgateway.protocol.UpdatePresence;
+import io.github.discordgateway.transport.compression.TransportCompression;
 import io.github.discordgateway.sharding.ShardManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,6 +128,49 @@ class DiscordGatewayAutoConfigurationTests {
 	void healthIndicatorCanBeDisabled() {
 		this.contextRunner.withPropertyValues("management.health.discordgateway.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(DiscordGatewayHealthIndicator.class));
+	}
+
+	@Test
+	void identifiesWithThePresenceFromProperties() {
+		this.contextRunner
+			.withPropertyValues("discord.gateway.presence.status=dnd", "discord.gateway.presence.activity.name=chess",
+					"discord.gateway.presence.activity.type=competing", "discord.gateway.presence.afk=true")
+			.run((context) -> {
+				UpdatePresence presence = DiscordGatewayAutoConfiguration
+					.initialPresence(context.getBean(DiscordProperties.class).getGateway().getPresence());
+				assertThat(presence.status()).isEqualTo("dnd");
+				assertThat(presence.afk()).isTrue();
+				assertThat(presence.activities()).containsExactly(new UpdatePresence.Activity("chess", 5, null, null));
+			});
+	}
+
+	@Test
+	void customActivityShowsItsTextAsState() {
+		DiscordProperties.Presence presence = new DiscordProperties.Presence();
+		presence.getActivity().setName("Fixing bugs");
+		presence.getActivity().setType(DiscordProperties.ActivityType.CUSTOM);
+		assertThat(DiscordGatewayAutoConfiguration.initialPresence(presence).activities())
+			.containsExactly(new UpdatePresence.Activity("Custom Status", 4, "Fixing bugs", null));
+	}
+
+	@Test
+	void noPresenceConfiguredMeansNoneInIdentify() {
+		assertThat(DiscordGatewayAutoConfiguration.initialPresence(new DiscordProperties.Presence())).isNull();
+	}
+
+	@Test
+	void bindsCompressionByItsQueryValue() {
+		this.contextRunner.withPropertyValues("discord.gateway.compression=zstd-stream")
+			.run((context) -> assertThat(context.getBean(DiscordProperties.class).getGateway().getCompression())
+				.isEqualTo(TransportCompression.ZSTD_STREAM));
+		this.contextRunner.withPropertyValues("discord.gateway.compression=none")
+			.run((context) -> assertThat(context.getBean(DiscordProperties.class).getGateway().getCompression())
+				.isEqualTo(TransportCompression.NONE));
+	}
+
+	@Test
+	void offersTheCommandGateway() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(DiscordGateway.class));
 	}
 
 }

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import io.github.discordgateway.event.DispatchEvent;
 import io.github.discordgateway.protocol.CloseAction;
 import io.github.discordgateway.protocol.Opcode;
 import io.github.discordgateway.session.GatewayObserver;
@@ -39,7 +40,7 @@ public class DiscordGatewayMetrics implements MeterBinder, GatewayObserver {
 
 	private volatile MeterRegistry registry;
 
-	private final Map<String, Counter> eventCounters = new ConcurrentHashMap<>();
+	private final Map<EventKey, Counter> eventCounters = new ConcurrentHashMap<>();
 
 	private final Map<Integer, Timer> latencyTimers = new ConcurrentHashMap<>();
 
@@ -69,14 +70,16 @@ public class DiscordGatewayMetrics implements MeterBinder, GatewayObserver {
 	}
 
 	@Override
-	public void dispatchReceived(int shardId, String eventName) {
+	public void dispatchReceived(DispatchEvent event) {
 		MeterRegistry current = this.registry;
 		if (current != null) {
-			this.eventCounters.computeIfAbsent(shardId + ":" + eventName, (key) -> Counter.builder("discord.gateway.events")
-				.description("Dispatches received from the gateway")
-				.tag("shard", String.valueOf(shardId))
-				.tag("type", eventName)
-				.register(current)).increment();
+			this.eventCounters.computeIfAbsent(new EventKey(event.getShardId(), event.getName()),
+					(key) -> Counter.builder("discord.gateway.events")
+						.description("Dispatches received from the gateway")
+						.tag("shard", String.valueOf(key.shardId()))
+						.tag("type", key.name())
+						.register(current))
+				.increment();
 		}
 	}
 
@@ -134,6 +137,9 @@ public class DiscordGatewayMetrics implements MeterBinder, GatewayObserver {
 	private int queueDepth(int shardId) {
 		var shard = this.shardManager.get().shard(shardId);
 		return (shard != null) ? shard.queue().depth() : 0;
+	}
+
+	private record EventKey(int shardId, String name) {
 	}
 
 }

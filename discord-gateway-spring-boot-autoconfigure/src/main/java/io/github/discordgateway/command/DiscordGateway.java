@@ -1,0 +1,111 @@
+package io.github.discordgateway.command;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.discordgateway.protocol.Opcode;
+import io.github.discordgateway.protocol.UpdatePresence;
+import io.github.discordgateway.session.Shard;
+import io.github.discordgateway.sharding.ShardManager;
+import io.github.discordgateway.sharding.ShardRouter;
+
+/**
+ * What a bot sends on the gateway. Commands about a guild go to the shard that carries it
+ * ({@code (guild_id >> 22) % shard_count}); each waits until its shard's session is ready and the rate limit
+ * allows, and the returned future completes once it is on the wire. A payload over 4096 bytes is refused at once
+ * with {@link io.github.discordgateway.transport.PayloadTooLargeException}.
+ * <p>
+ * Never block a gateway event listener on one of these futures: compose with {@code thenAccept} instead.
+ *
+ * @since 0.1.0
+ */
+public final class DiscordGateway {
+
+	private final ShardManager shards;
+
+	private final GuildMemberRequests memberRequests;
+
+	public DiscordGateway(ShardManager shards, GuildMemberRequests memberRequests) {
+		this.shards = shards;
+		this.memberRequests = memberRequests;
+	}
+
+	/**
+	 * Changes the bot's presence on every shard this process runs (Discord allows 5 per 20 s per shard).
+	 */
+	public CompletableFuture<Void> updatePresence(UpdatePresence presence) {
+		List<CompletableFuture<Void>> sends = new ArrayList<>();
+		for (int shardId : runningShardIds()) {
+			sends.add(this.shards.shard(shardId).send(Opcode.PRESENCE_UPDATE, presence));
+		}
+		return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+	}
+
+	/**
+	 * Joins, moves or leaves a voice channel.
+	 */
+	public CompletableFuture<Void> updateVoiceState(UpdateVoiceState voiceState) {
+		return shardFor(voiceState.guildId()).send(Opcode.VOICE_STATE_UPDATE, voiceState);
+	}
+
+	/**
+	 * Requests guild members and gathers every GUILD_MEMBERS_CHUNK that answers it.
+	 * @return the members; fails with {@link GatewayRateLimitedException} if Discord refuses, or a
+	 * {@link java.util.concurrent.TimeoutException} if no answer comes in time
+	 */
+	public CompletableFuture<GuildMembers> requestGuildMembers(RequestGuildMembers request) {
+		Shard shard = shardFor(request.guildId());
+		CompletableFuture<GuildMembers> result = new CompletableFuture<>();
+		RequestGuildMembers withNonce = this.memberRequests.register(request, result);
+		shard.send(Opcode.REQUEST_GUILD_MEMBERS, withNonce).whenComplete((sent, failure) -> {
+			if (failure != null) {
+				result.completeExceptionally(failure);
+			}
+		});
+		return result;
+	}
+
+	/**
+	 * Requests the soundboard sounds of guilds; each shard asks for the guilds it carries.
+	 */
+	public CompletableFuture<Void> requestSoundboardSounds(Collection<String> guildIds) {
+		Map<Integer, List<String>> byShard = new TreeMap<>();
+		for (String guildId : guildIds) {
+			byShard.computeIfAbsent(shardFor(guildId).shardId(), (id) -> new ArrayList<>()).add(guildId);
+		}
+		List<CompletableFuture<Void>> sends = new ArrayList<>();
+		byShard.forEach((shardId, ids) -> sends
+			.add(this.shards.shard(shardId).send(Opcode.REQUEST_SOUNDBOARD_SOUNDS, new RequestSoundboardSounds(ids))));
+		return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+	}
+
+	/**
+	 * Requests ephemeral channel data (voice status, voice start time) of a guild.
+	 */
+	public CompletableFuture<Void> requestChannelInfo(RequestChannelInfo request) {
+		return shardFor(request.guildId()).send(Opcode.REQUEST_CHANNEL_INFO, request);
+	}
+
+	private Shard shardFor(String guildId) {
+		int count = this.shards.shardCount();
+		if (count == 0) {
+			throw new IllegalStateException("The gateway has not started its shards yet");
+		}
+		int shardId = ShardRouter.shardFor(Long.parseUnsignedLong(guildId), count);
+		Shard shard = this.shards.shard(shardId);
+		if (shard == null) {
+			throw new IllegalStateException("Guild " + guildId + " is carried by shard " + shardId
+					+ ", which this process does not run");
+		}
+		return shard;
+	}
+
+	private List<Integer> runningShardIds() {
+		return this.shards.statuses().stream().map((status) -> status.shardId()).toList();
+	}
+
+}

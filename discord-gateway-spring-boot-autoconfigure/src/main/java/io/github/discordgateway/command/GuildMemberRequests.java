@@ -1,0 +1,118 @@
+package io.github.discordgateway.command;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+
+import io.github.discordgateway.event.DispatchEvent;
+import io.github.discordgateway.session.GatewayObserver;
+import io.github.discordgateway.session.Scheduler;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Matches GUILD_MEMBERS_CHUNK and RATE_LIMITED dispatches to the member requests that caused them, by nonce.
+ * It listens on the socket's thread (as a {@link GatewayObserver}), so a listener that waits for members never
+ * blocks the delivery of the chunks it waits for.
+ */
+public final class GuildMemberRequests implements GatewayObserver {
+
+	private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+
+	private final Scheduler scheduler;
+
+	private final Duration timeout;
+
+	/**
+	 * @param scheduler for the timeouts
+	 * @param timeout how long a request may wait for its chunks
+	 */
+	public GuildMemberRequests(Scheduler scheduler, Duration timeout) {
+		this.scheduler = scheduler;
+		this.timeout = timeout;
+	}
+
+	/**
+	 * Registers a request and gives it a fresh nonce (32 bytes: Discord drops longer ones silently).
+	 */
+	RequestGuildMembers register(RequestGuildMembers request, CompletableFuture<GuildMembers> result) {
+		String nonce = UUID.randomUUID().toString().replace("-", "");
+		Pending entry = new Pending(request.guildId(), result);
+		this.pending.put(nonce, entry);
+		Scheduler.Cancellable expiry = this.scheduler.schedule(() -> {
+			if (this.pending.remove(nonce) != null) {
+				result.completeExceptionally(new TimeoutException("No member chunks for guild " + request.guildId()
+						+ " within " + this.timeout.toMillis() + " ms (check the GUILD_MEMBERS intent)"));
+			}
+		}, this.timeout);
+		result.whenComplete((members, failure) -> {
+			expiry.cancel();
+			this.pending.remove(nonce);
+		});
+		return request.withNonce(nonce);
+	}
+
+	@Override
+	public void dispatchReceived(DispatchEvent event) {
+		if ("GUILD_MEMBERS_CHUNK".equals(event.getName())) {
+			chunk(event.getDataNode());
+		}
+		else if ("RATE_LIMITED".equals(event.getName())) {
+			rateLimited(event.getDataNode());
+		}
+	}
+
+	private void chunk(JsonNode data) {
+		Pending entry = this.pending.get(data.path("nonce").asString(""));
+		if (entry == null) {
+			return;
+		}
+		boolean complete;
+		synchronized (entry) {
+			data.path("members").forEach(entry.members::add);
+			data.path("presences").forEach(entry.presences::add);
+			data.path("not_found").forEach((id) -> entry.notFound.add(id.asString()));
+			entry.chunksSeen++;
+			complete = entry.chunksSeen >= data.path("chunk_count").asInt(1);
+		}
+		if (complete) {
+			entry.result.complete(new GuildMembers(entry.guildId, List.copyOf(entry.members),
+					List.copyOf(entry.notFound), List.copyOf(entry.presences)));
+		}
+	}
+
+	private void rateLimited(JsonNode data) {
+		Pending entry = this.pending.get(data.path("meta").path("nonce").asString(""));
+		if (entry != null) {
+			long retryAfterMillis = (long) (data.path("retry_after").asDouble(0) * 1000);
+			entry.result.completeExceptionally(
+					new GatewayRateLimitedException(data.path("opcode").asInt(), Duration.ofMillis(retryAfterMillis)));
+		}
+	}
+
+	private static final class Pending {
+
+		final String guildId;
+
+		final CompletableFuture<GuildMembers> result;
+
+		final List<JsonNode> members = new ArrayList<>();
+
+		final List<JsonNode> presences = new ArrayList<>();
+
+		final List<String> notFound = new ArrayList<>();
+
+		int chunksSeen;
+
+		Pending(String guildId, CompletableFuture<GuildMembers> result) {
+			this.guildId = guildId;
+			this.result = result;
+		}
+
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.github.discordgateway.command;
+
+import java.util.List;
+
+/**
+ * The data of Request Channel Info (op 43); Discord answers with a CHANNEL_INFO dispatch.
+ *
+ * @param guildId the guild
+ * @param fields the ephemeral fields wanted: {@code status}, {@code voice_start_time}
+ */
+public record RequestChannelInfo(String guildId, List<String> fields) {
+
+	/** Both fields Discord offers. */
+	public static RequestChannelInfo allFields(String guildId) {
+		return new RequestChannelInfo(guildId, List.of("status", "voice_start_time"));
+	}
+
+}
