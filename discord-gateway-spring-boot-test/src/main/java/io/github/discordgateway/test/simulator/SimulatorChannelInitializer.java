@@ -52,6 +52,8 @@ final class SimulatorChannelInitializer extends ChannelInitializer<SocketChannel
 			.websocketPath("/")
 			.checkStartsWith(true)
 			.handleCloseFrames(false)
+			// Netty would otherwise send close 1000 whenever the channel closes, turning every drop into a close.
+			.sendCloseFrame(null)
 			.maxFramePayloadLength(MAX_MESSAGE_BYTES)
 			.handshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS)
 			.build();
