@@ -67,10 +67,6 @@ final class LiveConnection {
 		return this.id;
 	}
 
-	Map<String, String> query() {
-		return this.query;
-	}
-
 	/** Called on the event loop once the query was accepted, before anything is sent. */
 	void useEncoder(TransportEncoder encoder) {
 		this.encoder = encoder;

@@ -1,6 +1,7 @@
 package io.github.discordgateway.test.simulator;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class GatewayHandshakeTests {
 	void shardedIdentifyGetsOnlyItsGuildsAndTheShardEchoed() {
 		SimulatedGuild even = new SimulatedGuild(Long.toString(2L << 22), "even", "11", "general");
 		SimulatedGuild odd = new SimulatedGuild(Long.toString(3L << 22), "odd", "12", "general");
-		try (GatewaySimulator sharded = GatewaySimulator.start(SimulatorOptions.builder().guilds(java.util.List.of(even, odd)).build());
+		try (GatewaySimulator sharded = GatewaySimulator.start(SimulatorOptions.builder().guilds(List.of(even, odd)).build());
 				JdkGatewayClient client = JdkGatewayClient.connect(sharded.gatewayUrl())) {
 			client.next(10);
 			client.send("{\"op\":2,\"d\":{\"token\":\"Bot simulated-token\",\"intents\":1,\"shard\":[1,2],"

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -181,7 +182,7 @@ final class JdkGatewayClient implements AutoCloseable {
 			catch (DataFormatException ex) {
 				throw new IllegalStateException(ex);
 			}
-			return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+			return out.toString(StandardCharsets.UTF_8);
 		}
 
 		@Override
