@@ -64,6 +64,19 @@ class GatewayHandshakeTests {
 	}
 
 	@Test
+	void delayedAckComesAfterWhatWasSentMeanwhile() {
+		try (JdkGatewayClient client = JdkGatewayClient.connect(this.simulator.gatewayUrl())) {
+			client.next(10);
+			this.simulator.ackDelay(Duration.ofSeconds(1));
+			client.send("{\"op\":1,\"d\":null}");
+			this.simulator.awaitFrame(1, JdkGatewayClient.TIMEOUT);
+			this.simulator.sendRaw("{\"op\":99}");
+			client.next(99);
+			client.next(11);
+		}
+	}
+
+	@Test
 	void identifyGetsReadyThenGuildCreate() {
 		try (JdkGatewayClient client = JdkGatewayClient.connect(this.simulator.gatewayUrl())) {
 			JsonNode ready = client.identify(GUILDS_AND_MESSAGES);

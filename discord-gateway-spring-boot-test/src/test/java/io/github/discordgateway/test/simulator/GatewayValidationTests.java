@@ -32,15 +32,15 @@ class GatewayValidationTests {
 
 	static Stream<Arguments> badFirstPayloads() {
 		return Stream.of(arguments("wrong token", identify("\"token\":\"nope\",\"intents\":1," + PROPERTIES), 4004),
-				arguments("undocumented intent bit", identify("\"token\":\"simulated-token\",\"intents\":131072," + PROPERTIES), 4013),
-				arguments("privileged intent not enabled", identify("\"token\":\"simulated-token\",\"intents\":32768," + PROPERTIES), 4014),
-				arguments("shard id >= count", identify("\"token\":\"simulated-token\",\"intents\":1,\"shard\":[2,2]," + PROPERTIES), 4010),
-				arguments("shard count < 1", identify("\"token\":\"simulated-token\",\"intents\":1,\"shard\":[0,0]," + PROPERTIES), 4010),
-				arguments("intents missing", identify("\"token\":\"simulated-token\"," + PROPERTIES), 4001),
-				arguments("intents not an int", identify("\"token\":\"simulated-token\",\"intents\":\"1\"," + PROPERTIES), 4001),
-				arguments("properties missing", identify("\"token\":\"simulated-token\",\"intents\":1"), 4001),
-				arguments("large_threshold above 250", identify("\"token\":\"simulated-token\",\"intents\":1,\"large_threshold\":251," + PROPERTIES), 4001),
-				arguments("large_threshold below 50", identify("\"token\":\"simulated-token\",\"intents\":1,\"large_threshold\":49," + PROPERTIES), 4001),
+				arguments("undocumented intent bit", identifyWithToken("\"intents\":131072," + PROPERTIES), 4013),
+				arguments("privileged intent not enabled", identifyWithToken("\"intents\":32768," + PROPERTIES), 4014),
+				arguments("shard id >= count", identifyWithToken("\"intents\":1,\"shard\":[2,2]," + PROPERTIES), 4010),
+				arguments("shard count < 1", identifyWithToken("\"intents\":1,\"shard\":[0,0]," + PROPERTIES), 4010),
+				arguments("intents missing", identifyWithToken("" + PROPERTIES), 4001),
+				arguments("intents not an int", identifyWithToken("\"intents\":\"1\"," + PROPERTIES), 4001),
+				arguments("properties missing", identifyWithToken("\"intents\":1"), 4001),
+				arguments("large_threshold above 250", identifyWithToken("\"intents\":1,\"large_threshold\":251," + PROPERTIES), 4001),
+				arguments("large_threshold below 50", identifyWithToken("\"intents\":1,\"large_threshold\":49," + PROPERTIES), 4001),
 				arguments("presence update before identify", "{\"op\":3,\"d\":{\"status\":\"online\"}}", 4003),
 				arguments("request guild members before identify", "{\"op\":8,\"d\":{\"guild_id\":\"1\"}}", 4003),
 				arguments("unknown op", "{\"op\":5,\"d\":null}", 4001),
@@ -53,6 +53,10 @@ class GatewayValidationTests {
 				arguments("over 4096 bytes", "{\"op\":1,\"d\":null,\"x\":\"" + "a".repeat(4096) + "\"}", 4002),
 				arguments("resume with wrong token", "{\"op\":6,\"d\":{\"token\":\"nope\",\"session_id\":\"x\",\"seq\":1}}", 4004),
 				arguments("resume without seq", "{\"op\":6,\"d\":{\"token\":\"simulated-token\",\"session_id\":\"x\"}}", 4001));
+	}
+
+	private static String identifyWithToken(String fields) {
+		return identify("\"token\":\"simulated-token\"," + fields);
 	}
 
 	private static String identify(String fields) {
