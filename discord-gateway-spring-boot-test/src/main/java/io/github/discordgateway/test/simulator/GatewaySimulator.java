@@ -130,7 +130,9 @@ public final class GatewaySimulator implements AutoCloseable {
 
 	/**
 	 * Waits for a client frame with this op. Each frame is handed out once per op, oldest first, so
-	 * consecutive calls return consecutive frames, including ones that arrived before the call.
+	 * consecutive calls return consecutive frames, including ones that arrived before the call. A frame is
+	 * recorded before the simulator reacts to it, but anything scripted after this returns (e.g.
+	 * {@link #sendRaw(String)}) is sent after that reaction, which gives tests a reliable ordering point.
 	 * @param op the opcode
 	 * @param timeout how long to wait
 	 * @return the frame

@@ -53,27 +53,34 @@ class GatewayHandshakeTests {
 			client.next(10);
 			this.simulator.pauseAcks(true);
 			client.send("{\"op\":1,\"d\":null}");
-			this.simulator.awaitFrame(1, JdkGatewayClient.TIMEOUT);
+			sendMarkerAfterTheBeatWasHandled(client);
 			this.simulator.pauseAcks(false);
 			client.send("{\"op\":1,\"d\":null}");
 			client.next(11);
-			// The one ACK that arrived answers the second beat: a paused ACK is never sent late.
-			this.simulator.sendRaw("{\"op\":99}");
-			assertThat(client.next().path("op").asInt()).isEqualTo(99);
 		}
 	}
 
 	@Test
-	void delayedAckComesAfterWhatWasSentMeanwhile() {
+	void delayedAckComesLater() {
 		try (JdkGatewayClient client = JdkGatewayClient.connect(this.simulator.gatewayUrl())) {
 			client.next(10);
-			this.simulator.ackDelay(Duration.ofSeconds(1));
+			this.simulator.ackDelay(Duration.ofHours(1));
 			client.send("{\"op\":1,\"d\":null}");
-			this.simulator.awaitFrame(1, JdkGatewayClient.TIMEOUT);
-			this.simulator.sendRaw("{\"op\":99}");
-			client.next(99);
+			sendMarkerAfterTheBeatWasHandled(client);
+			this.simulator.ackDelay(Duration.ofMillis(50));
+			client.send("{\"op\":1,\"d\":null}");
 			client.next(11);
 		}
+	}
+
+	/**
+	 * A frame is recorded before it is handled, but scripted sends queue behind the handling on the same
+	 * event loop: so the marker arrives after the beat was handled, and before any immediate ACK of it.
+	 */
+	private void sendMarkerAfterTheBeatWasHandled(JdkGatewayClient client) {
+		this.simulator.awaitFrame(1, JdkGatewayClient.TIMEOUT);
+		this.simulator.sendRaw("{\"op\":99}");
+		assertThat(client.next().path("op").asInt()).as("no ACK before the marker").isEqualTo(99);
 	}
 
 	@Test
