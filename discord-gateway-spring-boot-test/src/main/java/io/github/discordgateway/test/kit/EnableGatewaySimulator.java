@@ -1,0 +1,55 @@
+package io.github.discordgateway.test.kit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Runs a {@code @SpringBootTest} bot against a gateway simulator instead of Discord: a real WebSocket and REST
+ * server on 127.0.0.1, started with the test's application context and stopped with it. The bot is wired to it
+ * through a {@link io.github.discordgateway.autoconfigure.DiscordConnectionDetails} bean, as
+ * {@code @ServiceConnection} does for containers, so no property needs to change.
+ * <p>
+ * Inject {@link SimulatedDiscord} to script Discord and to await what the bot did:
+ * <pre>{@code
+ * @SpringBootTest
+ * @EnableGatewaySimulator
+ * class PingTests {
+ *
+ *     @Autowired
+ *     SimulatedDiscord discord;
+ *
+ *     @Test
+ *     void answersPing() {
+ *         discord.awaitReady();
+ *         discord.message("!ping").send();
+ *         RestCall reply = discord.awaitRestCall("POST", "/channels/\\d+/messages");
+ *         assertThat(reply.body()).contains("pong");
+ *     }
+ * }
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+public @interface EnableGatewaySimulator {
+
+	/**
+	 * The heartbeat interval the simulator announces in Hello, in milliseconds (Discord's is about 41250; a short
+	 * one makes heartbeat behaviour observable in a test).
+	 */
+	long heartbeatIntervalMillis() default 1000;
+
+	/**
+	 * Split every compressed gateway message across this many WebSocket frames (0: one frame per message), as
+	 * Discord may.
+	 */
+	int zlibFrameSplit() default 0;
+
+}
