@@ -48,7 +48,8 @@ class AllDispatchEventsTests {
 	private final TypedDispatchEventFactory events = new TypedDispatchEventFactory(new GatewayJson());
 
 	static List<String> dispatchNames() {
-		JsonNode names = JsonMapper.builder().build().readTree(ProtocolFiles.file("gateway-v10.json")).get("dispatchEvents");
+		JsonNode protocol = JsonMapper.builder().build().readTree(ProtocolFiles.file("gateway-v10.json"));
+		JsonNode names = protocol.get("dispatchEvents");
 		return StreamSupport.stream(names.spliterator(), false).map((event) -> event.get("name").asString()).toList();
 	}
 

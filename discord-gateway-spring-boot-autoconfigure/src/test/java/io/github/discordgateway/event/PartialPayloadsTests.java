@@ -46,7 +46,8 @@ class PartialPayloadsTests {
 			.getPresence();
 		assertThat(presence.user().id()).isEqualTo(Snowflake.of(42));
 		assertThat(presence.status()).isEqualTo("1");
-		assertThat(presence.activities()).singleElement().satisfies((activity) -> assertThat(activity.name()).isEqualTo("x"));
+		assertThat(presence.activities()).singleElement()
+			.satisfies((activity) -> assertThat(activity.name()).isEqualTo("x"));
 	}
 
 	@Test
