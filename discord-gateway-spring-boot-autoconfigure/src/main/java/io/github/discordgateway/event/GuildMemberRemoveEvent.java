@@ -1,0 +1,29 @@
+package io.github.discordgateway.event;
+
+import io.github.discordgateway.model.GuildMemberRemoval;
+import io.github.discordgateway.protocol.GatewayJson;
+import io.github.discordgateway.protocol.RawJson;
+
+/**
+ * GUILD_MEMBER_REMOVE: a user left, was kicked from or was banned from a guild.
+ */
+public final class GuildMemberRemoveEvent extends DispatchEvent {
+
+	/**
+	 * @param shardId the shard that received it
+	 * @param sequence its sequence number
+	 * @param data its data, undecoded
+	 * @param json the codec that decodes the data on demand
+	 */
+	public GuildMemberRemoveEvent(int shardId, long sequence, RawJson data, GatewayJson json) {
+		super("GUILD_MEMBER_REMOVE", shardId, sequence, data, json);
+	}
+
+	/**
+	 * Who left which guild, decoded when first asked for.
+	 */
+	public GuildMemberRemoval getRemoval() {
+		return data(GuildMemberRemoval.class);
+	}
+
+}

@@ -1,0 +1,29 @@
+package io.github.discordgateway.event;
+
+import io.github.discordgateway.model.GuildMember;
+import io.github.discordgateway.protocol.GatewayJson;
+import io.github.discordgateway.protocol.RawJson;
+
+/**
+ * GUILD_MEMBER_UPDATE: a guild member or its user changed.
+ */
+public final class GuildMemberUpdateEvent extends DispatchEvent {
+
+	/**
+	 * @param shardId the shard that received it
+	 * @param sequence its sequence number
+	 * @param data its data, undecoded
+	 * @param json the codec that decodes the data on demand
+	 */
+	public GuildMemberUpdateEvent(int shardId, long sequence, RawJson data, GatewayJson json) {
+		super("GUILD_MEMBER_UPDATE", shardId, sequence, data, json);
+	}
+
+	/**
+	 * The member as it is now and the guild, decoded when first asked for.
+	 */
+	public GuildMember getMember() {
+		return data(GuildMember.class);
+	}
+
+}

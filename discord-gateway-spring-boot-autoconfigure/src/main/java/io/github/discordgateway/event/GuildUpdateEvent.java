@@ -1,0 +1,29 @@
+package io.github.discordgateway.event;
+
+import io.github.discordgateway.model.Guild;
+import io.github.discordgateway.protocol.GatewayJson;
+import io.github.discordgateway.protocol.RawJson;
+
+/**
+ * GUILD_UPDATE: a guild's settings changed.
+ */
+public final class GuildUpdateEvent extends DispatchEvent {
+
+	/**
+	 * @param shardId the shard that received it
+	 * @param sequence its sequence number
+	 * @param data its data, undecoded
+	 * @param json the codec that decodes the data on demand
+	 */
+	public GuildUpdateEvent(int shardId, long sequence, RawJson data, GatewayJson json) {
+		super("GUILD_UPDATE", shardId, sequence, data, json);
+	}
+
+	/**
+	 * The guild as it is now, decoded when first asked for.
+	 */
+	public Guild getGuild() {
+		return data(Guild.class);
+	}
+
+}

@@ -1,0 +1,29 @@
+package io.github.discordgateway.event;
+
+import io.github.discordgateway.model.Channel;
+import io.github.discordgateway.protocol.GatewayJson;
+import io.github.discordgateway.protocol.RawJson;
+
+/**
+ * THREAD_UPDATE: a thread changed.
+ */
+public final class ThreadUpdateEvent extends DispatchEvent {
+
+	/**
+	 * @param shardId the shard that received it
+	 * @param sequence its sequence number
+	 * @param data its data, undecoded
+	 * @param json the codec that decodes the data on demand
+	 */
+	public ThreadUpdateEvent(int shardId, long sequence, RawJson data, GatewayJson json) {
+		super("THREAD_UPDATE", shardId, sequence, data, json);
+	}
+
+	/**
+	 * The thread as it is now, decoded when first asked for.
+	 */
+	public Channel getThread() {
+		return data(Channel.class);
+	}
+
+}

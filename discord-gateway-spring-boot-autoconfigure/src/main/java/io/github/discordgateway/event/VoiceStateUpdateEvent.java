@@ -1,0 +1,29 @@
+package io.github.discordgateway.event;
+
+import io.github.discordgateway.model.VoiceState;
+import io.github.discordgateway.protocol.GatewayJson;
+import io.github.discordgateway.protocol.RawJson;
+
+/**
+ * VOICE_STATE_UPDATE: a user joined, left or moved between voice channels, or changed mute or deafen state.
+ */
+public final class VoiceStateUpdateEvent extends DispatchEvent {
+
+	/**
+	 * @param shardId the shard that received it
+	 * @param sequence its sequence number
+	 * @param data its data, undecoded
+	 * @param json the codec that decodes the data on demand
+	 */
+	public VoiceStateUpdateEvent(int shardId, long sequence, RawJson data, GatewayJson json) {
+		super("VOICE_STATE_UPDATE", shardId, sequence, data, json);
+	}
+
+	/**
+	 * The voice state as it is now, decoded when first asked for.
+	 */
+	public VoiceState getVoiceState() {
+		return data(VoiceState.class);
+	}
+
+}
