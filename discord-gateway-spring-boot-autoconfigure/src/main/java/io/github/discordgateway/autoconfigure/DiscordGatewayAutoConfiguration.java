@@ -26,7 +26,7 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
 import io.github.discordgateway.command.DiscordGateway;
 import io.github.discordgateway.command.GuildMemberRequests;
-import io.github.discordgateway.event.DispatchEventFactory;
+import io.github.discordgateway.event.TypedDispatchEventFactory;
 import io.github.discordgateway.protocol.ConnectionProperties;
 import io.github.discordgateway.protocol.GatewayJson;
 import io.github.discordgateway.protocol.Intent;
@@ -143,7 +143,7 @@ public final class DiscordGatewayAutoConfiguration {
 						(int) Math.min(gateway.getMaxMessageSize().toBytes(), Integer.MAX_VALUE - 8),
 						gateway.getCompression()),
 				scheduler, json, null, new CompositeGatewayObserver(observers.orderedStream().toList()), null,
-				DispatchEventFactory.generic(json), () -> ThreadLocalRandom.current().nextDouble());
+				new TypedDispatchEventFactory(json), () -> ThreadLocalRandom.current().nextDouble());
 		ShardManager.Settings settings = new ShardManager.Settings(connectionDetails.getGatewayUrl(),
 				gateway.getShardCount(), gateway.getShardIds(), gateway.getShutdown().isResumable());
 		return new ShardManager(settings, template, collaborators, new GatewayBotClient(discordRestClient, json),

@@ -381,7 +381,8 @@ public final class Shard {
 		String description = "closed with " + code + (closeReason.isEmpty() ? "" : " (" + closeReason + ")");
 		if (action == CloseAction.STOP) {
 			this.reason = description + ": " + known.explanation();
-			logger.error("Shard {} stopped: the gateway {}. It will not reconnect.", shardId(), this.reason);
+			logger.error("Shard {} stopped for good: the gateway {} The shard will not reconnect.", shardId(),
+					this.reason);
 			setState(ShardState.FATAL, this.reason);
 			failQueuedCommands("Shard " + shardId() + " has stopped for good: " + this.reason);
 			return;

@@ -32,7 +32,10 @@ class EmbeddedSimulatorConfiguration {
 	@Bean(destroyMethod = "close")
 	GatewaySimulator gatewaySimulator() {
 		GatewaySimulator simulator = GatewaySimulator
-			.start(SimulatorOptions.builder().heartbeatInterval(Duration.ofSeconds(5)).build());
+			.start(SimulatorOptions.builder()
+				.heartbeatInterval(Duration.ofSeconds(5))
+				.enabledPrivilegedIntents(SimulatorOptions.MESSAGE_CONTENT)
+				.build());
 		logger.warn("No discord.token is set: this bot runs against the embedded gateway simulator at {} (not "
 				+ "Discord). Set discord.token (or DISCORD_TOKEN) to connect to Discord.", simulator.gatewayUrl());
 		return simulator;

@@ -9,11 +9,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
-import io.github.discordgateway.event.DispatchEvent;
-import tools.jackson.databind.JsonNode;
+import io.github.discordgateway.event.MessageCreateEvent;
+import io.github.discordgateway.model.Message;
 
 /**
- * Logs each message and answers {@code !ping}.
+ * Logs each message and answers {@code !ping} with {@code pong}.
  */
 @Component
 class PingBot {
@@ -26,15 +26,14 @@ class PingBot {
 		this.discord = discordRestClient;
 	}
 
-	@EventListener(condition = "#event.name == 'MESSAGE_CREATE'")
-	void onMessage(DispatchEvent event) {
-		JsonNode message = event.getDataNode();
-		JsonNode author = message.path("author");
-		String content = message.path("content").asString("");
-		logger.info("#{} {}: {}", message.path("channel_id").asString(), author.path("username").asString(), content);
-		if (!author.path("bot").asBoolean(false) && content.strip().equals("!ping")) {
+	@EventListener
+	void onMessage(MessageCreateEvent event) {
+		Message message = event.getMessage();
+		logger.info("#{} {}: {}", message.channelId(), message.author().username(), message.content());
+		boolean fromBot = Boolean.TRUE.equals(message.author().bot());
+		if (!fromBot && "!ping".equals(message.content().strip())) {
 			this.discord.post()
-				.uri("/channels/{channelId}/messages", message.path("channel_id").asString())
+				.uri("/channels/{channelId}/messages", message.channelId())
 				.body(Map.of("content", "pong"))
 				.retrieve()
 				.toBodilessEntity();

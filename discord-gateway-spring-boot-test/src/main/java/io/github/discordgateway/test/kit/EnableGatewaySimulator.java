@@ -7,6 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.github.discordgateway.protocol.Intent;
+
 /**
  * Runs a {@code @SpringBootTest} bot against a gateway simulator instead of Discord: a real WebSocket and REST
  * server on 127.0.0.1, started with the test's application context and stopped with it. The bot is wired to it
@@ -16,7 +18,7 @@ import java.lang.annotation.Target;
  * Inject {@link SimulatedDiscord} to script Discord and to await what the bot did:
  * <pre>{@code
  * @SpringBootTest
- * @EnableGatewaySimulator
+ * @EnableGatewaySimulator(privilegedIntents = Intent.MESSAGE_CONTENT)
  * class PingTests {
  *
  *     @Autowired
@@ -51,5 +53,11 @@ public @interface EnableGatewaySimulator {
 	 * Discord may.
 	 */
 	int zlibFrameSplit() default 0;
+
+	/**
+	 * The privileged intents enabled for the simulated bot, as the developer portal's switches are for a real
+	 * one. Identifying with any other privileged intent closes with 4014, as Discord does.
+	 */
+	Intent[] privilegedIntents() default {};
 
 }

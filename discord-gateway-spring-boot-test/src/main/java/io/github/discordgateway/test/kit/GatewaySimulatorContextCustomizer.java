@@ -15,13 +15,15 @@ import io.github.discordgateway.test.simulator.SimulatorOptions;
  * {@link SimulatedDiscord}. The simulator is destroyed with the context, after the bot has stopped, so the bot's
  * shutdown is not mistaken for a network failure. Equal customizers share a cached context.
  */
-record GatewaySimulatorContextCustomizer(long heartbeatIntervalMillis, int zlibFrameSplit) implements ContextCustomizer {
+record GatewaySimulatorContextCustomizer(long heartbeatIntervalMillis, int zlibFrameSplit,
+		long privilegedIntents) implements ContextCustomizer {
 
 	@Override
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 		GatewaySimulator simulator = GatewaySimulator.start(SimulatorOptions.builder()
 			.heartbeatInterval(Duration.ofMillis(this.heartbeatIntervalMillis))
 			.zlibFrameSplit(this.zlibFrameSplit)
+			.enabledPrivilegedIntents(this.privilegedIntents)
 			.build());
 		DefaultListableBeanFactory beanFactory = (DefaultListableBeanFactory) context.getBeanFactory();
 		beanFactory.registerSingleton("gatewaySimulator", simulator);

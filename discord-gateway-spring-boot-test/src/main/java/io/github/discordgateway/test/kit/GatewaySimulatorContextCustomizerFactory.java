@@ -7,6 +7,8 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
+import io.github.discordgateway.protocol.Intent;
+
 /**
  * Finds {@link EnableGatewaySimulator} on a test class.
  */
@@ -18,7 +20,7 @@ class GatewaySimulatorContextCustomizerFactory implements ContextCustomizerFacto
 		EnableGatewaySimulator annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass,
 				EnableGatewaySimulator.class);
 		return (annotation != null) ? new GatewaySimulatorContextCustomizer(annotation.heartbeatIntervalMillis(),
-				annotation.zlibFrameSplit()) : null;
+				annotation.zlibFrameSplit(), Intent.bitfield(List.of(annotation.privilegedIntents()))) : null;
 	}
 
 }
