@@ -1,0 +1,103 @@
+package io.github.discordgateway.test.kit;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+import io.github.discordgateway.autoconfigure.DiscordConnectionDetails;
+import io.github.discordgateway.event.GuildCreateEvent;
+import io.github.discordgateway.event.MessageCreateEvent;
+import io.github.discordgateway.test.simulator.ClientFrame;
+import io.github.discordgateway.test.simulator.GatewayPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The test kit as users meet it: a {@code @SpringBootTest} bot wired to the simulator by one annotation.
+ */
+@SpringBootTest(classes = TestKitTests.Bot.class)
+@EnableGatewaySimulator(heartbeatIntervalMillis = 500)
+class TestKitTests {
+
+	@Autowired
+	SimulatedDiscord discord;
+
+	@Autowired
+	DiscordConnectionDetails connectionDetails;
+
+	@Autowired
+	Bot bot;
+
+	@Test
+	void wiresTheBotToTheSimulatorThroughConnectionDetails() {
+		assertThat(this.connectionDetails).isInstanceOf(SimulatorConnectionDetails.class);
+		assertThat(this.connectionDetails.getRestBaseUrl()).isEqualTo(this.discord.simulator().restBaseUrl().toString());
+		this.discord.awaitReady();
+		assertThat(this.discord.simulator().connections().get(0).port()).isEqualTo(GatewayPort.GATEWAY);
+	}
+
+	@Test
+	void scriptedMessagesReachTypedListenersOnly() {
+		this.discord.awaitReady();
+		this.discord.message("hello there").from("42", "grace").send();
+		await().atMost(Duration.ofSeconds(10)).until(() -> !this.bot.messages.isEmpty());
+		MessageCreateEvent event = this.bot.messages.get(0);
+		assertThat(event.getMessage().content()).isEqualTo("hello there");
+		assertThat(event.getMessage().author().username()).isEqualTo("grace");
+		assertThat(event.getMessage().channelId()).hasToString(this.discord.guild().textChannelId());
+		assertThat(this.bot.guilds).hasSize(1);
+	}
+
+	@Test
+	void awaitsWhatTheBotSentOnTheGateway() {
+		this.discord.awaitReady();
+		ClientFrame identify = this.discord.awaitCommand(2);
+		assertThat(identify.text()).contains("\"intents\"");
+	}
+
+	@Test
+	void aFailedExpectationSaysWhatDidHappen() {
+		this.discord.awaitReady();
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> this.discord.within(Duration.ofMillis(200)).awaitRestCall("DELETE", "/channels/\\d+"))
+			.withMessageContaining("Expected the bot to call DELETE /channels/\\d+ within 200 ms")
+			.withMessageContaining("GET /api/v10/gateway/bot -> 200");
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> this.discord.within(Duration.ofMillis(200)).awaitCommand(8))
+			.withMessageContaining("Expected the bot to send op 8")
+			.withMessageContaining("op 2 ")
+			.withMessageContaining("\"token\":\"(hidden)\"")
+			.withMessageNotContaining(this.discord.simulator().options().token());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class Bot {
+
+		final List<MessageCreateEvent> messages = new CopyOnWriteArrayList<>();
+
+		final List<GuildCreateEvent> guilds = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(MessageCreateEvent event) {
+			this.messages.add(event);
+		}
+
+		@EventListener
+		void on(GuildCreateEvent event) {
+			this.guilds.add(event);
+		}
+
+	}
+
+}
