@@ -2,6 +2,7 @@ package io.github.discordgateway.autoconfigure.metrics;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -44,7 +45,7 @@ public class DiscordGatewayMetrics implements MeterBinder, GatewayObserver {
 
 	private final Map<Integer, Timer> latencyTimers = new ConcurrentHashMap<>();
 
-	private final Map<Integer, Boolean> queueGauges = new ConcurrentHashMap<>();
+	private final Set<Integer> meteredShards = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * @param shardManager the shards, for the queue gauges (asked lazily: the manager needs this observer first)
@@ -62,11 +63,15 @@ public class DiscordGatewayMetrics implements MeterBinder, GatewayObserver {
 	public void heartbeatAcknowledged(int shardId, Duration latency) {
 		MeterRegistry current = this.registry;
 		if (current != null) {
-			this.latencyTimers.computeIfAbsent(shardId, (id) -> Timer.builder("discord.gateway.heartbeat.latency")
-				.description("Round trip between a gateway heartbeat and its ACK")
-				.tag("shard", String.valueOf(id))
-				.register(current)).record(latency);
+			latencyTimer(current, shardId).record(latency);
 		}
+	}
+
+	private Timer latencyTimer(MeterRegistry registry, int shardId) {
+		return this.latencyTimers.computeIfAbsent(shardId, (id) -> Timer.builder("discord.gateway.heartbeat.latency")
+			.description("Round trip between a gateway heartbeat and its ACK")
+			.tag("shard", String.valueOf(id))
+			.register(registry));
 	}
 
 	@Override
@@ -125,8 +130,10 @@ public class DiscordGatewayMetrics implements MeterBinder, GatewayObserver {
 	@Override
 	public void statusChanged(ShardStatus status) {
 		MeterRegistry current = this.registry;
-		if (current != null && this.queueGauges.putIfAbsent(status.shardId(), Boolean.TRUE) == null) {
+		if (current != null && this.meteredShards.add(status.shardId())) {
+			// A shard's meters exist from its first status on, so dashboards see it before its first ACK.
 			int shardId = status.shardId();
+			latencyTimer(current, shardId);
 			Gauge.builder("discord.gateway.events.queued", () -> queueDepth(shardId))
 				.description("Dispatches waiting for listeners")
 				.tag("shard", String.valueOf(shardId))
