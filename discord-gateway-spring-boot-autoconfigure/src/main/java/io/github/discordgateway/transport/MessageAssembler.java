@@ -50,6 +50,13 @@ final class MessageAssembler {
 		return append(ByteBuffer.wrap(fragment.getBytes(StandardCharsets.UTF_8)), last);
 	}
 
+	/**
+	 * Whether no fragment of an unfinished message is held.
+	 */
+	boolean isEmpty() {
+		return this.length == 0;
+	}
+
 	private void ensureCapacity(int more) {
 		checkSize((long) this.length + more);
 		if (this.length + more > this.buffer.length) {

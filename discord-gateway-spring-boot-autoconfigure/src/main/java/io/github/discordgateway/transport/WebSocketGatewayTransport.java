@@ -109,17 +109,27 @@ public final class WebSocketGatewayTransport implements GatewayTransport {
 		@Override
 		protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
 			try {
-				byte[] whole = this.assembler.append(message.getPayload(), message.isLast());
-				if (whole != null) {
-					DecompressedMessage json = this.decompressor.decompress(ByteBuffer.wrap(whole));
-					if (json != null) {
-						// The decompressor reuses its buffer; the event keeps its bytes for lazy decoding.
-						this.handler.onMessage(Arrays.copyOf(json.array(), json.length()));
+				ByteBuffer payload = message.getPayload();
+				if (message.isLast() && this.assembler.isEmpty()) {
+					// The common case, a message in one piece: decompress it where it lies.
+					deliver(this.decompressor.decompress(payload));
+				}
+				else {
+					byte[] whole = this.assembler.append(payload, message.isLast());
+					if (whole != null) {
+						deliver(this.decompressor.decompress(ByteBuffer.wrap(whole)));
 					}
 				}
 			}
 			catch (DecompressionException ex) {
 				fail(session, ex);
+			}
+		}
+
+		private void deliver(DecompressedMessage json) {
+			if (json != null) {
+				// The decompressor reuses its buffer; the event keeps its bytes for lazy decoding.
+				this.handler.onMessage(Arrays.copyOf(json.array(), json.length()));
 			}
 		}
 
