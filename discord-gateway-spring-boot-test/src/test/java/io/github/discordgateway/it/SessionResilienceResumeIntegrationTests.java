@@ -12,6 +12,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.github.discordgateway.it.BotRunner.RecordingListener;
+import io.github.discordgateway.session.ShardState;
+import io.github.discordgateway.sharding.ShardManager;
 import io.github.discordgateway.test.simulator.ClientFrame;
 import io.github.discordgateway.test.simulator.GatewayConnection;
 import io.github.discordgateway.test.simulator.GatewayPort;
@@ -39,6 +41,9 @@ class SessionResilienceResumeIntegrationTests extends SessionResilienceSupport {
 			assertEverySequenceOnceInOrder(context.getBean(RecordingListener.class), 1, session, "RESUMED");
 			assertThat(count(context, "discord.gateway.closes", "code", String.valueOf(code))).isEqualTo(1);
 			assertThat(count(context, "discord.gateway.reconnects", "action", "resume")).isEqualTo(1);
+			// The close counted as a failed attempt; RESUMED resets the backoff.
+			await().atMost(TIMEOUT).until(() -> context.getBean(ShardManager.class).statuses().get(0).state() == ShardState.READY);
+			assertThat(context.getBean(ShardManager.class).statuses().get(0).failedAttempts()).isZero();
 		});
 		if (code == 4100) {
 			assertThat(output).contains("unknown code 4100; resuming");
