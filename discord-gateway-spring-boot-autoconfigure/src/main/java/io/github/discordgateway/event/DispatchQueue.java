@@ -26,7 +26,13 @@ public final class DispatchQueue {
 
 	private final DispatchListener listener;
 
-	private final Thread thread;
+	private final String threadName;
+
+	/** The one thread allowed to deliver; {@code null} while stopped. */
+	private volatile Thread deliverer;
+
+	/** Held from taking an event until it is delivered, so that a replaced thread can never overtake its successor. */
+	private final Object deliveryLock = new Object();
 
 	private volatile boolean blockingReader;
 
@@ -42,9 +48,22 @@ public final class DispatchQueue {
 	public DispatchQueue(int shardId, int capacity, DispatchListener listener) {
 		this.queue = new LinkedBlockingQueue<>(capacity);
 		this.listener = listener;
-		this.thread = new Thread(this::deliverLoop, "discord-gateway-events-" + shardId);
-		this.thread.setDaemon(true);
-		this.thread.start();
+		this.threadName = "discord-gateway-events-" + shardId;
+		start();
+	}
+
+	/**
+	 * Takes events again after {@link #stop} (the shard restarts and resumes), on a new delivery thread. Events
+	 * left undelivered by a stop that timed out are delivered first. Does nothing while running.
+	 */
+	public synchronized void start() {
+		this.accepting = true;
+		if (this.deliverer == null) {
+			Thread thread = new Thread(this::deliverLoop, this.threadName);
+			thread.setDaemon(true);
+			this.deliverer = thread;
+			thread.start();
+		}
 	}
 
 	/**
@@ -95,25 +114,45 @@ public final class DispatchQueue {
 	 * @return {@code true} if every queued event was delivered in time
 	 */
 	public boolean stop(Duration timeout) throws InterruptedException {
-		this.accepting = false;
+		Thread thread;
+		synchronized (this) {
+			this.accepting = false;
+			thread = this.deliverer;
+		}
+		if (thread == null) {
+			return this.undelivered.get() == 0;
+		}
 		long deadline = System.nanoTime() + timeout.toNanos();
+		boolean delivered = true;
 		while (this.undelivered.get() > 0) {
 			long left = deadline - System.nanoTime();
 			if (left <= 0) {
 				logger.warn("Stopped with {} events undelivered after {}", this.queue.size(), timeout);
-				this.thread.interrupt();
-				return false;
+				delivered = false;
+				break;
 			}
-			this.thread.join(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 20)));
+			thread.join(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 20)));
 		}
-		this.thread.interrupt();
-		return true;
+		synchronized (this) {
+			if (this.deliverer == thread) {
+				this.deliverer = null;
+			}
+		}
+		thread.interrupt();
+		return delivered;
 	}
 
 	private void deliverLoop() {
+		Thread self = Thread.currentThread();
 		try {
-			while (!Thread.currentThread().isInterrupted()) {
-				deliver(this.queue.take());
+			// Polls rather than takes: a thread whose interrupt a listener swallowed still sees it was replaced.
+			while (this.deliverer == self) {
+				synchronized (this.deliveryLock) {
+					DispatchEvent event = (this.deliverer == self) ? this.queue.poll(100, TimeUnit.MILLISECONDS) : null;
+					if (event != null) {
+						deliver(event);
+					}
+				}
 			}
 		}
 		catch (InterruptedException ex) {

@@ -179,6 +179,8 @@ public final class Shard {
 	public synchronized void start() {
 		if (this.state == ShardState.STOPPED || this.state == ShardState.FATAL) {
 			this.failedAttempts = 0;
+			// A restart resumes: what is replayed and what follows must reach the listener again.
+			this.queue.start();
 			connect();
 		}
 	}

@@ -11,13 +11,20 @@ import io.github.discordgateway.session.IdentifyLimiter;
 
 /**
  * The identify limits of one process: one Identify per bucket ({@code shard_id % max_concurrency}) every 5
- * seconds, and no more session starts than the daily budget has left (when it runs out, Identify waits for the
- * reset rather than burn the budget, which would reset the bot token).
+ * seconds (plus a {@link #MARGIN}), and no more session starts than the daily budget has left (when it runs out,
+ * Identify waits for the reset rather than burn the budget, which would reset the bot token).
  */
 public final class LocalIdentifyLimiter implements IdentifyLimiter {
 
 	/** The window in which each bucket may identify once. */
 	public static final Duration WINDOW = Duration.ofSeconds(5);
+
+	/**
+	 * Added to every window. Discord times the window by when each Identify arrives, but a turn is reserved before
+	 * the Identify is encoded, sent and carried there; when the first of two takes longer on that way (a cold
+	 * start, a slow network moment) the second arrives less than 5 s later and the session start is refused.
+	 */
+	public static final Duration MARGIN = Duration.ofMillis(500);
 
 	private static final Logger logger = LoggerFactory.getLogger(LocalIdentifyLimiter.class);
 
@@ -62,7 +69,7 @@ public final class LocalIdentifyLimiter implements IdentifyLimiter {
 			this.resetAt = start + Duration.ofDays(1).toNanos();
 		}
 		this.remaining--;
-		this.bucketFreeAt[bucket] = start + WINDOW.toNanos();
+		this.bucketFreeAt[bucket] = start + WINDOW.toNanos() + MARGIN.toNanos();
 		return Duration.ofNanos(start - now);
 	}
 

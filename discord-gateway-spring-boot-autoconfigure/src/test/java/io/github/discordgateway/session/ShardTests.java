@@ -344,6 +344,19 @@ class ShardTests {
 		assertThat(this.scheduler.pendingTasks()).isZero();
 	}
 
+	@Test
+	void aRestartAfterAFullStopDeliversWhatTheResumeBrings() throws InterruptedException {
+		readyConnection();
+		this.shard.stop(true);
+		assertThat(this.shard.queue().stop(Duration.ofSeconds(1))).isTrue();
+		this.shard.start();
+		FakeConnection resumed = this.transport.last();
+		resumed.receive("{\"op\":10,\"d\":{\"heartbeat_interval\":1000}}");
+		resumed.receive("{\"op\":0,\"s\":2,\"t\":\"A\",\"d\":{}}");
+		resumed.receive("{\"op\":0,\"s\":3,\"t\":\"RESUMED\",\"d\":{}}");
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.delivered.size() == 3);
+		assertThat(this.delivered).extracting(DispatchEvent::getSequence).containsExactly(1L, 2L, 3L);
+	}
 
 	@Test
 	void commandsWaitForReadyThenGoOutInOrder() {

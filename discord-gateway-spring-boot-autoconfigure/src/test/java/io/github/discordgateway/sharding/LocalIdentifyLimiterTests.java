@@ -11,26 +11,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LocalIdentifyLimiterTests {
 
-	private final AtomicLong now = new AtomicLong(0);
+	private static final Duration TURN = LocalIdentifyLimiter.WINDOW.plus(LocalIdentifyLimiter.MARGIN);
+
+	private final AtomicLong now = new AtomicLong(1_000_000_000L);
+
+	private final LocalIdentifyLimiter limiter = new LocalIdentifyLimiter(
+			new SessionStartLimit(1000, 1000, Duration.ofDays(1).toMillis(), 2), this.now::get);
 
 	@Test
-	void eachBucketIdentifiesOncePerFiveSeconds() {
-		LocalIdentifyLimiter limiter = new LocalIdentifyLimiter(new SessionStartLimit(1000, 1000, 86_400_000, 2),
-				this.now::get);
-		assertThat(limiter.reserve(0)).isZero();
-		assertThat(limiter.reserve(1)).as("another bucket").isZero();
-		assertThat(limiter.reserve(2)).as("bucket 0 again").isEqualTo(Duration.ofSeconds(5));
-		assertThat(limiter.reserve(4)).as("bucket 0, queued behind shard 2").isEqualTo(Duration.ofSeconds(10));
-		this.now.addAndGet(Duration.ofSeconds(6).toNanos());
-		assertThat(limiter.reserve(3)).as("bucket 1 after its window").isZero();
+	void theFirstIdentifyOfABucketGoesAtOnce() {
+		assertThat(this.limiter.reserve(0)).isZero();
+		assertThat(this.limiter.reserve(1)).as("another bucket").isZero();
+	}
+
+	@Test
+	void theNextIdentifyOfABucketWaitsMoreThanTheWindowSoThatItCannotArriveInsideIt() {
+		this.limiter.reserve(0);
+		this.now.addAndGet(Duration.ofSeconds(1).toNanos());
+		Duration wait = this.limiter.reserve(2);
+		assertThat(wait).isEqualTo(TURN.minusSeconds(1));
+		assertThat(LocalIdentifyLimiter.MARGIN).isPositive();
+	}
+
+	@Test
+	void shardsOfOneBucketQueueInTurn() {
+		this.limiter.reserve(0);
+		assertThat(this.limiter.reserve(2)).isEqualTo(TURN);
+		assertThat(this.limiter.reserve(4)).isEqualTo(TURN.multipliedBy(2));
+		this.now.addAndGet(TURN.toNanos());
+		assertThat(this.limiter.reserve(3)).as("bucket 1, never used").isZero();
 	}
 
 	@Test
 	void anExhaustedBudgetWaitsForTheResetInsteadOfIdentifying() {
-		LocalIdentifyLimiter limiter = new LocalIdentifyLimiter(new SessionStartLimit(1000, 1, 60_000, 1),
+		LocalIdentifyLimiter exhausted = new LocalIdentifyLimiter(new SessionStartLimit(1000, 1, 60_000, 1),
 				this.now::get);
-		assertThat(limiter.reserve(0)).isZero();
-		assertThat(limiter.reserve(0)).isEqualTo(Duration.ofSeconds(60));
+		assertThat(exhausted.reserve(0)).isZero();
+		assertThat(exhausted.reserve(0)).isEqualTo(Duration.ofSeconds(60));
 	}
 
 }

@@ -62,6 +62,10 @@ final class GatewayConnectionHandler extends SimpleChannelInboundHandler<WebSock
 		this.connection = new LiveConnection(this.context.nextConnectionId(), this.port, uri.path(), query,
 				ctx.channel());
 		this.context.recorder.connection(this.connection);
+		if (this.port == GatewayPort.RESUME && this.context.resumeUrlDown()) {
+			this.connection.drop();
+			return;
+		}
 		if (!"10".equals(query.get("v"))) {
 			close(CloseCodes.INVALID_API_VERSION);
 			return;

@@ -192,6 +192,17 @@ public final class GatewaySimulator implements AutoCloseable {
 	}
 
 	/**
+	 * Takes the resume URL down or brings it back. While down, every connection to
+	 * {@link #resumeGatewayUrl()} is cut right after its WebSocket handshake, before Hello (recorded as
+	 * {@link GatewayConnection.Ending#SERVER_DROPPED}), as when a regional gateway fails: a client's resumes
+	 * there fail until it falls back to {@link #gatewayUrl()}.
+	 * @param down {@code true} to cut resume connections
+	 */
+	public void resumeUrlDown(boolean down) {
+		this.context.resumeUrlDown(down);
+	}
+
+	/**
 	 * Makes the next connection get op 7 Reconnect instead of Hello, which Discord may do.
 	 */
 	public void sendReconnectInsteadOfNextHello() {

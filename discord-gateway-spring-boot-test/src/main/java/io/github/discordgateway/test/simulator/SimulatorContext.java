@@ -27,6 +27,8 @@ final class SimulatorContext {
 
 	private volatile boolean acksPaused;
 
+	private volatile boolean resumeUrlDown;
+
 	private volatile Duration ackDelay = Duration.ZERO;
 
 	SimulatorContext(SimulatorOptions options, URI gatewayUrl, URI resumeGatewayUrl) {
@@ -54,6 +56,14 @@ final class SimulatorContext {
 
 	void pauseAcks(boolean paused) {
 		this.acksPaused = paused;
+	}
+
+	boolean resumeUrlDown() {
+		return this.resumeUrlDown;
+	}
+
+	void resumeUrlDown(boolean down) {
+		this.resumeUrlDown = down;
 	}
 
 	Duration ackDelay() {

@@ -145,6 +145,24 @@ class GatewayResumeTests {
 		}
 	}
 
+	@Test
+	void resumeUrlDownCutsResumeConnectionsBeforeHelloButNotGatewayOnes() {
+		this.simulator.resumeUrlDown(true);
+		try (JdkGatewayClient client = JdkGatewayClient.connect(this.simulator.resumeGatewayUrl())) {
+			await().atMost(JdkGatewayClient.TIMEOUT).until(() -> client.error.isDone() || client.closeCode.isDone());
+			assertThat(client.closeCode.getNow(1006)).isEqualTo(1006);
+		}
+		try (JdkGatewayClient client = JdkGatewayClient.connect(this.simulator.gatewayUrl())) {
+			client.next(10);
+		}
+		assertThat(this.simulator.connections().get(0).ending()).isEqualTo(GatewayConnection.Ending.SERVER_DROPPED);
+		assertThat(this.simulator.framesReceived()).isEmpty();
+		this.simulator.resumeUrlDown(false);
+		try (JdkGatewayClient client = JdkGatewayClient.connect(this.simulator.resumeGatewayUrl())) {
+			client.next(10);
+		}
+	}
+
 	private SimulatedSession identifyThenClose(int code) {
 		try (JdkGatewayClient client = JdkGatewayClient.connect(this.simulator.gatewayUrl())) {
 			client.identify(1);
