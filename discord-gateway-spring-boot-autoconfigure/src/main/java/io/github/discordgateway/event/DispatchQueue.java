@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The socket reader only enqueues, so a slow listener never delays heartbeats or the reading of ACKs. When the
  * queue is full the reader waits for room (back-pressure) rather than drop an event: nothing is lost, the
- * gateway's own buffering absorbs the pause, and {@link #isBlockingReader()} lets zombie detection ignore ACKs
+ * gateway's own buffering absorbs the pause, and {@link #readerPausedSinceLastAsked()} lets zombie detection ignore ACKs
  * that sit unread meanwhile. A listener that throws is logged with the event's name and sequence; delivery goes
  * on.
  */
@@ -35,6 +35,8 @@ public final class DispatchQueue {
 	private final Object deliveryLock = new Object();
 
 	private volatile boolean blockingReader;
+
+	private volatile boolean pausedSinceAsked;
 
 	private volatile boolean accepting = true;
 
@@ -79,6 +81,7 @@ public final class DispatchQueue {
 			return true;
 		}
 		this.blockingReader = true;
+		this.pausedSinceAsked = true;
 		try {
 			logger.warn("Listeners of shard {} are {} events behind; pausing the socket reader until they catch up",
 					event.getShardId(), this.queue.size());
@@ -107,6 +110,16 @@ public final class DispatchQueue {
 	 */
 	public boolean isBlockingReader() {
 		return this.blockingReader;
+	}
+
+	/**
+	 * Whether the socket reader is paused now or was at any time since the last call: an ACK may then still sit
+	 * unread behind the dispatches it was waiting to queue. Meant for one caller, the heartbeat.
+	 */
+	public boolean readerPausedSinceLastAsked() {
+		boolean paused = this.blockingReader || this.pausedSinceAsked;
+		this.pausedSinceAsked = false;
+		return paused;
 	}
 
 	/**

@@ -49,7 +49,8 @@ final class Heartbeater {
 	 * @param scheduler time and timers
 	 * @param interval the interval from Hello
 	 * @param beats what to do
-	 * @param ackMayBeUnread whether the socket reader is paused, in which case a missing ACK proves nothing
+	 * @param ackMayBeUnread whether the socket reader paused since it was last asked (asked at every due beat),
+	 * in which case a missing ACK proves nothing
 	 */
 	Heartbeater(Scheduler scheduler, Duration interval, Beats beats, BooleanSupplier ackMayBeUnread) {
 		this.scheduler = scheduler;
@@ -104,7 +105,8 @@ final class Heartbeater {
 			if (this.stopped) {
 				return;
 			}
-			zombie = this.awaitingAck && !this.ackMayBeUnread.getAsBoolean();
+			boolean readerPaused = this.ackMayBeUnread.getAsBoolean();
+			zombie = this.awaitingAck && !readerPaused;
 			if (zombie) {
 				this.stopped = true;
 			}

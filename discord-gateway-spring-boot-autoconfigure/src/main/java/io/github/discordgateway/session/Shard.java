@@ -506,7 +506,7 @@ public final class Shard {
 					Shard.this.heartbeater.stop();
 				}
 				Shard.this.heartbeater = new Heartbeater(Shard.this.scheduler,
-						Duration.ofMillis(hello.heartbeatInterval()), this, Shard.this.queue::isBlockingReader);
+						Duration.ofMillis(hello.heartbeatInterval()), this, Shard.this.queue::readerPausedSinceLastAsked);
 				Shard.this.heartbeater.start(Shard.this.random);
 				Shard.this.rateLimiter.setHeartbeatInterval(Duration.ofMillis(hello.heartbeatInterval()));
 				if (Shard.this.session != null) {

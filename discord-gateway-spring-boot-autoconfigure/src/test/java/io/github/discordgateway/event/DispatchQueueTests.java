@@ -66,6 +66,8 @@ class DispatchQueueTests {
 		assertThat(queue.stop(Duration.ofSeconds(5))).isTrue();
 		assertThat(delivered).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
 		assertThat(queue.isBlockingReader()).isFalse();
+		assertThat(queue.readerPausedSinceLastAsked()).as("the pause is remembered for the next heartbeat").isTrue();
+		assertThat(queue.readerPausedSinceLastAsked()).as("and only until then").isFalse();
 	}
 
 	@Test
