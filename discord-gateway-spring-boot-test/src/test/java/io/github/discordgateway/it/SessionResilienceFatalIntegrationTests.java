@@ -40,7 +40,7 @@ class SessionResilienceFatalIntegrationTests extends SessionResilienceSupport {
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			String explanation = CloseCode.of(code).explanation();
 			assertThat(health.getDetails().toString()).contains("lastCloseCode=" + code).contains(explanation);
-			assertThat(output).contains("It will not reconnect").contains(explanation);
+			assertThat(output).contains("will not reconnect").contains(explanation);
 			await().during(NO_RECONNECT_FOR).atMost(NO_RECONNECT_FOR.multipliedBy(3))
 				.until(() -> this.simulator.connections().size() == 1);
 			assertThat(count(context, "discord.gateway.closes", "code", String.valueOf(code))).isEqualTo(1);
