@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The socket reader only enqueues, so a slow listener never delays heartbeats or the reading of ACKs. When the
  * queue is full the reader waits for room (back-pressure) rather than drop an event: nothing is lost, the
- * gateway's own buffering absorbs the pause, and {@link #readerPausedSinceLastAsked()} lets zombie detection ignore ACKs
- * that sit unread meanwhile. A listener that throws is logged with the event's name and sequence; delivery goes
- * on.
+ * gateway's own buffering absorbs the pause, and {@link #readerPausedSinceLastAsked()} lets zombie detection
+ * ignore ACKs that sit unread meanwhile. A listener that throws is logged with the event's name and sequence;
+ * delivery goes on.
  */
 public final class DispatchQueue {
 
@@ -158,10 +158,11 @@ public final class DispatchQueue {
 	private void deliverLoop() {
 		Thread self = Thread.currentThread();
 		try {
-			// Polls rather than takes: a thread whose interrupt a listener swallowed still sees it was replaced.
+			// Polls rather than takes: a thread whose interrupt a listener swallowed still sees it was replaced
+			// (stop() interrupts the wait itself; the period bounds only that rare case, and idle wake-ups).
 			while (this.deliverer == self) {
 				synchronized (this.deliveryLock) {
-					DispatchEvent event = (this.deliverer == self) ? this.queue.poll(100, TimeUnit.MILLISECONDS) : null;
+					DispatchEvent event = (this.deliverer == self) ? this.queue.poll(1, TimeUnit.SECONDS) : null;
 					if (event != null) {
 						deliver(event);
 					}
