@@ -11,6 +11,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
  */
 interface TransportEncoder {
 
+	/** Whether zstd-jni is on the class path; checked by name so the simulator runs without it. */
+	boolean ZSTD_AVAILABLE = isPresent("com.github.luben.zstd.ZstdCompressCtx");
+
 	/**
 	 * Encodes one message.
 	 * @param json the message
@@ -24,7 +27,9 @@ interface TransportEncoder {
 	void release();
 
 	/**
-	 * Picks the encoder for a {@code compress} query value. This is the place to add {@code zstd-stream}.
+	 * Picks the encoder for a {@code compress} query value. {@code zstd-stream} is supported only when zstd-jni
+	 * is on the class path (an optional dependency of this module); without it that value closes with 4002 like
+	 * any other the simulator does not know.
 	 * @param compress the value, or {@code null} when the parameter is absent
 	 * @param options the simulator options
 	 * @return the encoder, or empty for a value the simulator does not support
@@ -36,7 +41,20 @@ interface TransportEncoder {
 		if (compress.equals("zlib-stream")) {
 			return Optional.of(new ZlibStreamEncoder(options.zlibFrameSplit()));
 		}
+		if (compress.equals("zstd-stream") && ZSTD_AVAILABLE) {
+			return Optional.of(new ZstdStreamEncoder());
+		}
 		return Optional.empty();
+	}
+
+	private static boolean isPresent(String className) {
+		try {
+			Class.forName(className, false, TransportEncoder.class.getClassLoader());
+			return true;
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return false;
+		}
 	}
 
 }
