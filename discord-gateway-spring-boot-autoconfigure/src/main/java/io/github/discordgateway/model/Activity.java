@@ -1,5 +1,7 @@
 package io.github.discordgateway.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * What a user is doing: playing, streaming, listening, watching, a custom status or competing.
  *
@@ -11,6 +13,7 @@ package io.github.discordgateway.model;
  * @param state the party status, or the text of a custom status
  * @param applicationId the game's application id
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Activity(String name, ActivityType type, String url, Long createdAt, String details, String state,
 		Snowflake applicationId) {
 }

@@ -1,5 +1,7 @@
 package io.github.discordgateway.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * A file attached to a message.
  *
@@ -13,6 +15,7 @@ package io.github.discordgateway.model;
  * @param height an image's or video's height
  * @param width an image's or video's width
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Attachment(Snowflake id, String filename, String description, String contentType, Long size, String url,
 		String proxyUrl, Integer height, Integer width) {
 }

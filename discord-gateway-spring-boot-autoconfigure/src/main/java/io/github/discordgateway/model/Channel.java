@@ -1,5 +1,7 @@
 package io.github.discordgateway.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * A guild channel, DM or thread. THREAD_DELETE carries only {@code id}, {@code guildId}, {@code parentId} and
  * {@code type}.
@@ -22,6 +24,7 @@ package io.github.discordgateway.model;
  * @param memberCount about how many members a thread has (stops counting at 50)
  * @param newlyCreated in THREAD_CREATE: true when the thread is new, rather than the bot being added to it
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Channel(Snowflake id, ChannelType type, Snowflake guildId, Snowflake parentId, String name, String topic,
 		Integer position, Boolean nsfw, Snowflake lastMessageId, Snowflake ownerId, Integer rateLimitPerUser,
 		Integer bitrate, Integer userLimit, ThreadMetadata threadMetadata, Integer messageCount, Integer memberCount,

@@ -1,5 +1,7 @@
 package io.github.discordgateway.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * A user's status per platform; a platform is absent when the user is offline or invisible there.
  *
@@ -8,5 +10,6 @@ package io.github.discordgateway.model;
  * @param web the browser's (and bot users') status
  * @param vr the VR app's status
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ClientStatus(String desktop, String mobile, String web, String vr) {
 }

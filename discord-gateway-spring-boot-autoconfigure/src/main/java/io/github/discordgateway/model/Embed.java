@@ -2,6 +2,8 @@ package io.github.discordgateway.model;
 
 import java.time.OffsetDateTime;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * The main fields of a message embed; read its fields, footer, images and the rest from the event's data node.
  *
@@ -12,6 +14,7 @@ import java.time.OffsetDateTime;
  * @param timestamp the timestamp shown in the footer
  * @param color the RGB colour of the side bar
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Embed(String title, String type, String description, String url, OffsetDateTime timestamp,
 		Integer color) {
 }

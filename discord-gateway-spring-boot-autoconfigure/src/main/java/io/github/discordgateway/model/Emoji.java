@@ -2,6 +2,8 @@ package io.github.discordgateway.model;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * An emoji: a custom one (with an id) or a Unicode one (id null). In reactions it is partial, and its name is null
  * when the custom emoji was deleted.
@@ -13,5 +15,6 @@ import java.util.List;
  * @param managed whether an integration manages it
  * @param animated whether it is animated
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Emoji(Snowflake id, String name, List<Snowflake> roles, User user, Boolean managed, Boolean animated) {
 }

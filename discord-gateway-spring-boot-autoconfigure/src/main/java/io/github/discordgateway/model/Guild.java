@@ -3,6 +3,8 @@ package io.github.discordgateway.model;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * A guild (server), as GUILD_CREATE and GUILD_UPDATE carry it. The fields from {@code joinedAt} on come only with
  * GUILD_CREATE; during an outage GUILD_CREATE holds just {@code id} and {@code unavailable}.
@@ -26,6 +28,7 @@ import java.util.List;
  * @param threads the active threads the bot can see
  * @param presences presences of the members sent
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Guild(Snowflake id, String name, String icon, String description, Snowflake ownerId,
 		List<String> features, List<Role> roles, List<Emoji> emojis, String preferredLocale, OffsetDateTime joinedAt,
 		Boolean large, Boolean unavailable, Integer memberCount, List<VoiceState> voiceStates, List<Member> members,

@@ -1,5 +1,6 @@
 package io.github.discordgateway.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
@@ -8,5 +9,6 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  * @param guildId the guild the member belongs to
  * @param member the member, read from the same JSON object
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record GuildMember(Snowflake guildId, @JsonUnwrapped Member member) {
 }

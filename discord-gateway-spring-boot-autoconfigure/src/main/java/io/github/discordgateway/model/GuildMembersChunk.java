@@ -2,6 +2,8 @@ package io.github.discordgateway.model;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * GUILD_MEMBERS_CHUNK: one reply chunk to a Request Guild Members (op 8).
  *
@@ -13,6 +15,7 @@ import java.util.List;
  * @param presences the members' presences, if they were asked for
  * @param nonce the request's nonce, if it had one
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record GuildMembersChunk(Snowflake guildId, List<Member> members, Integer chunkIndex, Integer chunkCount,
 		List<Snowflake> notFound, List<Presence> presences, String nonce) {
 }

@@ -1,5 +1,7 @@
 package io.github.discordgateway.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * INTERACTION_CREATE: a slash command, component click, autocomplete or modal submit. Reply over HTTP within 3
  * seconds, using {@code id} and {@code token}.
@@ -20,6 +22,7 @@ package io.github.discordgateway.model;
  * @param locale the invoking user's language
  * @param guildLocale the guild's preferred language
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Interaction(Snowflake id, Snowflake applicationId, InteractionType type, InteractionData data,
 		Snowflake guildId, Channel channel, Snowflake channelId, Member member, User user, String token,
 		Integer version, Message message, String appPermissions, String locale, String guildLocale) {

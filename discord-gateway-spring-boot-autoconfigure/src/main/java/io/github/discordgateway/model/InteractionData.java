@@ -2,6 +2,8 @@ package io.github.discordgateway.model;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * What an interaction invoked: a command (id, name, type, options, target) or a component (custom id, component
  * type, selected values).
@@ -16,6 +18,7 @@ import java.util.List;
  * @param componentType the component type (2 button, 3 string select, ...)
  * @param values the values chosen in a select menu
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record InteractionData(Snowflake id, String name, ApplicationCommandType type, List<InteractionOption> options,
 		Snowflake guildId, Snowflake targetId, String customId, Integer componentType, List<String> values) {
 }

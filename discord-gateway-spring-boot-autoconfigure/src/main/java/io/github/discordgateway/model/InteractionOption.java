@@ -2,6 +2,8 @@ package io.github.discordgateway.model;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,6 +15,7 @@ import tools.jackson.databind.JsonNode;
  * @param options a subcommand's options
  * @param focused in autocomplete, whether the user is typing this option
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record InteractionOption(String name, ApplicationCommandOptionType type, JsonNode value,
 		List<InteractionOption> options, Boolean focused) {
 }

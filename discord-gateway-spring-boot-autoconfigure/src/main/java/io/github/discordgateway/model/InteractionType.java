@@ -1,5 +1,6 @@
 package io.github.discordgateway.model;
 
+
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonCreator;

@@ -3,6 +3,8 @@ package io.github.discordgateway.model;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * A user's membership in a guild. The member in MESSAGE_CREATE/UPDATE has no {@code user}: use the author.
  *
@@ -19,6 +21,7 @@ import java.util.List;
  * @param permissions the member's permissions in the channel, sent only inside an interaction
  * @param communicationDisabledUntil when the member's timeout ends (null or past when not timed out)
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Member(User user, String nick, String avatar, List<Snowflake> roles, OffsetDateTime joinedAt,
 		OffsetDateTime premiumSince, Boolean deaf, Boolean mute, Integer flags, Boolean pending, String permissions,
 		OffsetDateTime communicationDisabledUntil) {

@@ -1,5 +1,6 @@
 package io.github.discordgateway.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
@@ -8,5 +9,6 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  * @param user the user, read from the same JSON object
  * @param member the user's membership, without {@code user}; absent outside guilds
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record MentionedUser(@JsonUnwrapped User user, Member member) {
 }

@@ -3,6 +3,8 @@ package io.github.discordgateway.model;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * A message, as MESSAGE_CREATE and MESSAGE_UPDATE carry it (with the gateway's extra {@code guildId}, {@code member}
  * and {@code channelType}). Without the MESSAGE_CONTENT intent, content, embeds and attachments of other users'
@@ -29,6 +31,7 @@ import java.util.List;
  * @param referencedMessage the message replied to, if this is a reply (null if that message was deleted)
  * @param channelType the type of the channel it was sent in
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Message(Snowflake id, Snowflake channelId, Snowflake guildId, User author, Member member, String content,
 		OffsetDateTime timestamp, OffsetDateTime editedTimestamp, Boolean tts, Boolean mentionEveryone,
 		List<MentionedUser> mentions, List<Snowflake> mentionRoles, List<Attachment> attachments, List<Embed> embeds,

@@ -2,6 +2,8 @@ package io.github.discordgateway.model;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * MESSAGE_DELETE_BULK: several messages were deleted at once.
  *
@@ -9,5 +11,6 @@ import java.util.List;
  * @param channelId their channel
  * @param guildId their guild, absent for DMs
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record MessageBulkDeletion(List<Snowflake> ids, Snowflake channelId, Snowflake guildId) {
 }

@@ -1,5 +1,7 @@
 package io.github.discordgateway.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * MESSAGE_DELETE: one message was deleted.
  *
@@ -7,5 +9,6 @@ package io.github.discordgateway.model;
  * @param channelId its channel
  * @param guildId its guild, absent for DMs
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record MessageDeletion(Snowflake id, Snowflake channelId, Snowflake guildId) {
 }

@@ -1,5 +1,7 @@
 package io.github.discordgateway.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * MESSAGE_REACTION_ADD and MESSAGE_REACTION_REMOVE: one user's reaction was added or removed.
  *
@@ -13,6 +15,7 @@ package io.github.discordgateway.model;
  * @param burst whether it is a super-reaction
  * @param type the reaction type: 0 normal, 1 super
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record MessageReaction(Snowflake userId, Snowflake channelId, Snowflake messageId, Snowflake guildId,
 		Member member, Emoji emoji, Snowflake messageAuthorId, Boolean burst, Integer type) {
 }

@@ -1,5 +1,7 @@
 package io.github.discordgateway.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * The reactions with one emoji on a message.
  *
@@ -8,5 +10,6 @@ package io.github.discordgateway.model;
  * @param meBurst whether the bot super-reacted with it
  * @param emoji the emoji (partial)
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Reaction(Integer count, Boolean me, Boolean meBurst, Emoji emoji) {
 }

@@ -2,6 +2,8 @@ package io.github.discordgateway.model;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * READY: a new session started. The guilds come later, one GUILD_CREATE each.
  *
@@ -13,6 +15,7 @@ import java.util.List;
  * @param shard the session's shard, if Identify named one
  * @param application the bot's application ({@code id} and {@code flags} only)
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Ready(Integer v, User user, List<UnavailableGuild> guilds, String sessionId, String resumeGatewayUrl,
 		ShardInfo shard, PartialApplication application) {
 }

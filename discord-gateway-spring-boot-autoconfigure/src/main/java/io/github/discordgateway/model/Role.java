@@ -1,5 +1,7 @@
 package io.github.discordgateway.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * A guild role.
  *
@@ -12,6 +14,7 @@ package io.github.discordgateway.model;
  * @param managed whether an integration manages the role
  * @param mentionable whether anyone can mention the role
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Role(Snowflake id, String name, Integer color, Boolean hoist, Integer position, String permissions,
 		Boolean managed, Boolean mentionable) {
 }

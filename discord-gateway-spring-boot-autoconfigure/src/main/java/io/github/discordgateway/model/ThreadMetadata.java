@@ -2,6 +2,8 @@ package io.github.discordgateway.model;
 
 import java.time.OffsetDateTime;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * The thread-only part of a channel.
  *
@@ -10,6 +12,7 @@ import java.time.OffsetDateTime;
  * @param archiveTimestamp when its archived state last changed
  * @param locked whether only moderators can unarchive it
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ThreadMetadata(Boolean archived, Integer autoArchiveDuration, OffsetDateTime archiveTimestamp,
 		Boolean locked) {
 }

@@ -1,5 +1,7 @@
 package io.github.discordgateway.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * TYPING_START: a user started typing in a channel.
  *
@@ -9,5 +11,6 @@ package io.github.discordgateway.model;
  * @param timestamp when typing started, in Unix seconds
  * @param member the member, in guilds
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record TypingStart(Snowflake channelId, Snowflake guildId, Snowflake userId, Long timestamp, Member member) {
 }

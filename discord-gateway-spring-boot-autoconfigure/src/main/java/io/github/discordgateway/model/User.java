@@ -1,5 +1,7 @@
 package io.github.discordgateway.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * A Discord user or bot account. In PRESENCE_UPDATE only {@code id} is certain.
  *
@@ -12,6 +14,7 @@ package io.github.discordgateway.model;
  * @param system whether the account is Discord's official system user
  * @param publicFlags the public user flags bitfield
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record User(Snowflake id, String username, String discriminator, String globalName, String avatar, Boolean bot,
 		Boolean system, Integer publicFlags) {
 }

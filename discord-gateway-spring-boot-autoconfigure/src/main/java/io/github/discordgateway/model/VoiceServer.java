@@ -1,5 +1,7 @@
 package io.github.discordgateway.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * VOICE_SERVER_UPDATE: the voice server to connect to, after a Voice State Update (op 4) or a failover.
  *
@@ -7,5 +9,6 @@ package io.github.discordgateway.model;
  * @param guildId the guild
  * @param endpoint the voice server's host; null when the server went away (disconnect and wait for the next update)
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record VoiceServer(String token, Snowflake guildId, String endpoint) {
 }

@@ -2,6 +2,8 @@ package io.github.discordgateway.model;
 
 import java.time.OffsetDateTime;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * A user's voice connection state (VOICE_STATE_UPDATE, and GUILD_CREATE's {@code voiceStates}).
  *
@@ -19,6 +21,7 @@ import java.time.OffsetDateTime;
  * @param suppress whether the user may not speak (stage channels)
  * @param requestToSpeakTimestamp when the user asked to speak, if they did
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record VoiceState(Snowflake guildId, Snowflake channelId, Snowflake userId, Member member, String sessionId,
 		Boolean deaf, Boolean mute, Boolean selfDeaf, Boolean selfMute, Boolean selfStream, Boolean selfVideo,
 		Boolean suppress, OffsetDateTime requestToSpeakTimestamp) {

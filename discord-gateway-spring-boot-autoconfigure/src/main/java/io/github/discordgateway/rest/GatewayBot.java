@@ -1,5 +1,7 @@
 package io.github.discordgateway.rest;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * The answer of {@code GET /gateway/bot}: where to connect and how many sessions the bot may start.
  *
@@ -7,6 +9,7 @@ package io.github.discordgateway.rest;
  * @param shards the recommended shard count
  * @param sessionStartLimit the identify budget
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record GatewayBot(String url, int shards, SessionStartLimit sessionStartLimit) {
 
 	/**
@@ -17,6 +20,7 @@ public record GatewayBot(String url, int shards, SessionStartLimit sessionStartL
 	 * @param resetAfter milliseconds until the window resets
 	 * @param maxConcurrency identifies allowed per 5 seconds, one per bucket {@code shard_id % max_concurrency}
 	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record SessionStartLimit(int total, int remaining, long resetAfter, int maxConcurrency) {
 	}
 
