@@ -10,6 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 import io.github.discordgateway.event.DispatchEvent;
+import io.github.discordgateway.model.GuildMembersChunk;
+import io.github.discordgateway.model.Member;
+import io.github.discordgateway.model.Presence;
+import io.github.discordgateway.model.Snowflake;
 import io.github.discordgateway.session.GatewayObserver;
 import io.github.discordgateway.session.Scheduler;
 import tools.jackson.databind.JsonNode;
@@ -59,29 +63,35 @@ public final class GuildMemberRequests implements GatewayObserver {
 	@Override
 	public void dispatchReceived(DispatchEvent event) {
 		if ("GUILD_MEMBERS_CHUNK".equals(event.getName())) {
-			chunk(event.getDataNode());
+			chunk(event.data(GuildMembersChunk.class));
 		}
 		else if ("RATE_LIMITED".equals(event.getName())) {
 			rateLimited(event.getDataNode());
 		}
 	}
 
-	private void chunk(JsonNode data) {
-		Pending entry = this.pending.get(data.path("nonce").asString(""));
+	private void chunk(GuildMembersChunk chunk) {
+		Pending entry = (chunk.nonce() != null) ? this.pending.get(chunk.nonce()) : null;
 		if (entry == null) {
 			return;
 		}
 		boolean complete;
 		synchronized (entry) {
-			data.path("members").forEach(entry.members::add);
-			data.path("presences").forEach(entry.presences::add);
-			data.path("not_found").forEach((id) -> entry.notFound.add(id.asString()));
+			addAll(entry.members, chunk.members());
+			addAll(entry.presences, chunk.presences());
+			addAll(entry.notFound, chunk.notFound());
 			entry.chunksSeen++;
-			complete = entry.chunksSeen >= data.path("chunk_count").asInt(1);
+			complete = entry.chunksSeen >= ((chunk.chunkCount() != null) ? chunk.chunkCount() : 1);
 		}
 		if (complete) {
-			entry.result.complete(new GuildMembers(entry.guildId, List.copyOf(entry.members),
+			entry.result.complete(new GuildMembers(Snowflake.of(entry.guildId), List.copyOf(entry.members),
 					List.copyOf(entry.notFound), List.copyOf(entry.presences)));
+		}
+	}
+
+	private static <T> void addAll(List<T> target, List<T> source) {
+		if (source != null) {
+			target.addAll(source);
 		}
 	}
 
@@ -100,11 +110,11 @@ public final class GuildMemberRequests implements GatewayObserver {
 
 		final CompletableFuture<GuildMembers> result;
 
-		final List<JsonNode> members = new ArrayList<>();
+		final List<Member> members = new ArrayList<>();
 
-		final List<JsonNode> presences = new ArrayList<>();
+		final List<Presence> presences = new ArrayList<>();
 
-		final List<String> notFound = new ArrayList<>();
+		final List<Snowflake> notFound = new ArrayList<>();
 
 		int chunksSeen;
 

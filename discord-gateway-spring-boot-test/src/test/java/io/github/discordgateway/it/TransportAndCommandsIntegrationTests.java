@@ -130,8 +130,8 @@ class TransportAndCommandsIntegrationTests {
 				session.dispatch("GUILD_MEMBERS_CHUNK", chunk(index, 3, nonce, "10" + index, "20" + index));
 			}
 			GuildMembers result = members.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
-			assertThat(result.guildId()).isEqualTo(this.guildId);
-			assertThat(result.members()).extracting((member) -> member.get("user").get("id").asString())
+			assertThat(result.guildId()).hasToString(this.guildId);
+			assertThat(result.members()).extracting((member) -> member.user().id().toString())
 				.containsExactly("100", "200", "101", "201", "102", "202");
 		});
 	}
