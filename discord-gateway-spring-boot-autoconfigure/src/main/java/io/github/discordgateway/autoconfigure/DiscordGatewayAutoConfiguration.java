@@ -134,20 +134,21 @@ public final class DiscordGatewayAutoConfiguration {
 				Intent.bitfield(gateway.getIntents()), gateway.getLargeThreshold(),
 				ConnectionProperties.ofThisLibrary(), initialPresence(gateway.getPresence()),
 				gateway.getCompression().queryValue(),
-				new Backoff(reconnect.getBackoffBase(), reconnect.getBackoffMax(), () -> ThreadLocalRandom.current().nextDouble()),
+				new Backoff(reconnect.getBackoffBase(), reconnect.getBackoffMax(),
+						() -> ThreadLocalRandom.current().nextDouble()),
 				reconnect.getInvalidSessionDelayMin(), reconnect.getInvalidSessionDelayMax(),
 				reconnect.getMaxFailedResumes(), gateway.getEventQueueCapacity());
-		ExecutorScheduler scheduler = discordGatewayScheduler;
-		Shard.Collaborators collaborators = new Shard.Collaborators(
-				new WebSocketGatewayTransport(discordGatewayWebSocketClient,
-						(int) Math.min(gateway.getMaxMessageSize().toBytes(), Integer.MAX_VALUE - 8),
-						gateway.getCompression()),
-				scheduler, json, null, new CompositeGatewayObserver(observers.orderedStream().toList()), null,
-				new TypedDispatchEventFactory(json), () -> ThreadLocalRandom.current().nextDouble());
+		WebSocketGatewayTransport transport = new WebSocketGatewayTransport(discordGatewayWebSocketClient,
+				(int) Math.min(gateway.getMaxMessageSize().toBytes(), Integer.MAX_VALUE - 8), gateway.getCompression());
+		GatewayObserver observer = new CompositeGatewayObserver(observers.orderedStream().toList());
+		TypedDispatchEventFactory events = new TypedDispatchEventFactory(json);
 		ShardManager.Settings settings = new ShardManager.Settings(connectionDetails.getGatewayUrl(),
 				gateway.getShardCount(), gateway.getShardIds(), gateway.getShutdown().isResumable());
-		return new ShardManager(settings, template, collaborators, new GatewayBotClient(discordRestClient, json),
-				(limit) -> new LocalIdentifyLimiter(limit, scheduler::nanoTime),
+		return new ShardManager(settings, template, discordGatewayScheduler,
+				(gatewayUrl, identifyLimiter) -> new Shard.Collaborators(transport, discordGatewayScheduler, json,
+						identifyLimiter, observer, gatewayUrl, events, () -> ThreadLocalRandom.current().nextDouble()),
+				new GatewayBotClient(discordRestClient, json),
+				(limit) -> new LocalIdentifyLimiter(limit, discordGatewayScheduler::nanoTime),
 				new ApplicationEventDispatchListener(publisher));
 	}
 

@@ -17,6 +17,7 @@ import io.github.discordgateway.event.DispatchQueue;
 import io.github.discordgateway.rest.GatewayBot;
 import io.github.discordgateway.rest.InvalidTokenException;
 import io.github.discordgateway.session.IdentifyLimiter;
+import io.github.discordgateway.session.Scheduler;
 import io.github.discordgateway.session.Shard;
 import io.github.discordgateway.session.ShardSettings;
 import io.github.discordgateway.session.ShardState;
@@ -35,7 +36,9 @@ public final class ShardManager {
 
 	private final ShardSettings shardTemplate;
 
-	private final Shard.Collaborators collaborators;
+	private final Scheduler scheduler;
+
+	private final CollaboratorsFactory collaborators;
 
 	private final Supplier<GatewayBot> bootstrap;
 
@@ -65,19 +68,30 @@ public final class ShardManager {
 	}
 
 	/**
+	 * Makes what the shards run on, once the bootstrap has found the gateway URL and the identify limits.
+	 */
+	@FunctionalInterface
+	public interface CollaboratorsFactory {
+
+		Shard.Collaborators create(Supplier<String> gatewayUrl, IdentifyLimiter identifyLimiter);
+
+	}
+
+	/**
 	 * @param settings what to run
 	 * @param shardTemplate the settings every shard starts from (its id and count are filled in)
-	 * @param collaborators what the shards run on; its gateway URL and identify limiter are replaced by the
-	 * bootstrap's
+	 * @param scheduler time and timers, for retrying the bootstrap
+	 * @param collaborators makes what the shards run on
 	 * @param bootstrap asks Discord where to connect
 	 * @param identifyLimiters makes the identify limiter from the bootstrap's session start limit
 	 * @param listener receives every shard's dispatches
 	 */
-	public ShardManager(Settings settings, ShardSettings shardTemplate, Shard.Collaborators collaborators,
-			Supplier<GatewayBot> bootstrap, Function<GatewayBot.SessionStartLimit, IdentifyLimiter> identifyLimiters,
-			DispatchListener listener) {
+	public ShardManager(Settings settings, ShardSettings shardTemplate, Scheduler scheduler,
+			CollaboratorsFactory collaborators, Supplier<GatewayBot> bootstrap,
+			Function<GatewayBot.SessionStartLimit, IdentifyLimiter> identifyLimiters, DispatchListener listener) {
 		this.settings = settings;
 		this.shardTemplate = shardTemplate;
+		this.scheduler = scheduler;
 		this.collaborators = collaborators;
 		this.bootstrap = bootstrap;
 		this.identifyLimiters = identifyLimiters;
@@ -191,7 +205,7 @@ public final class ShardManager {
 		this.bootstrapProblem = "could not fetch the gateway URL: " + failure.getMessage();
 		logger.warn("Could not fetch the gateway URL (GET /gateway/bot): {}; retrying in {} ms", failure.getMessage(),
 				delay.toMillis());
-		this.collaborators.scheduler().schedule(() -> {
+		this.scheduler.schedule(() -> {
 			if (this.running) {
 				Thread retry = new Thread(this::bootstrap, "discord-gateway-bootstrap");
 				retry.setDaemon(true);
@@ -206,9 +220,7 @@ public final class ShardManager {
 		List<Integer> ids = this.settings.shardIds().isEmpty()
 				? java.util.stream.IntStream.range(0, count).boxed().toList() : this.settings.shardIds();
 		IdentifyLimiter limiter = this.identifyLimiters.apply(gateway.sessionStartLimit());
-		Shard.Collaborators shared = new Shard.Collaborators(this.collaborators.transport(),
-				this.collaborators.scheduler(), this.collaborators.json(), limiter, this.collaborators.observer(),
-				() -> this.gatewayUrl, this.collaborators.events(), this.collaborators.random());
+		Shard.Collaborators shared = this.collaborators.create(() -> this.gatewayUrl, limiter);
 		logger.info("Starting shards {} of {} on {}", ids, count, this.gatewayUrl);
 		for (int id : ids) {
 			ShardSettings shardSettings = this.shardTemplate.forShard(id, count);
