@@ -60,6 +60,29 @@ class WalkingSkeletonIntegrationTests {
 	}
 
 	@Test
+	void theGatewayUrlPropertyOverridesTheOneDiscordNames() {
+		BotRunner.against(this.simulator, "discord.gateway.url=" + this.simulator.resumeGatewayUrl()).run((context) -> {
+			this.simulator.awaitReady(TIMEOUT);
+			assertThat(this.simulator.connections().get(0).port()).isEqualTo(GatewayPort.RESUME);
+		});
+	}
+
+	@Test
+	void malformedFramesAndUnknownOpcodesAreLoggedAndSurvived() {
+		BotRunner.against(this.simulator).run((context) -> {
+			SimulatedSession session = this.simulator.awaitReady(TIMEOUT);
+			session.sendRaw("{\"op\":0,\"t\":\"BROKEN");
+			session.sendRaw("{\"op\":99,\"d\":{\"future\":true}}");
+			session.sendRaw("[\"not\", \"an envelope\"]");
+			long sequence = session.dispatch("TYPING_START", Map.of("channel_id", "1", "user_id", "2", "timestamp", 1));
+			RecordingListener listener = context.getBean(RecordingListener.class);
+			await().atMost(TIMEOUT).until(() -> listener.sequences("TYPING_START").contains(sequence));
+			assertThat(this.simulator.connections()).hasSize(1);
+			assertThat(this.simulator.connections().get(0).isOpen()).isTrue();
+		});
+	}
+
+	@Test
 	void identifiesWithTokenIntentsShardAndProperties() {
 		BotRunner.against(this.simulator, "discord.gateway.large-threshold=100").run((context) -> {
 			SimulatedSession session = this.simulator.awaitReady(TIMEOUT);
