@@ -74,6 +74,13 @@ public final class SimulatedDiscord {
 	}
 
 	/**
+	 * Starts an INTERACTION_CREATE for a slash command run by a user in the guild's text channel.
+	 */
+	public SlashCommandBuilder slashCommand(String name) {
+		return new SlashCommandBuilder(this, name);
+	}
+
+	/**
 	 * Sends any dispatch on the bot's session.
 	 * @return the sequence it got
 	 */
@@ -122,6 +129,14 @@ public final class SimulatedDiscord {
 						+ " ms, but it made these REST calls: " + describe(this.simulator.restCalls().stream()
 							.map((call) -> call.method() + " " + call.path() + " -> " + call.status())
 							.toList()));
+	}
+
+	/**
+	 * Waits for the bot's response to an interaction ({@code POST /interactions/{id}/{token}/callback}).
+	 * @param interactionId what {@link SlashCommandBuilder#send()} returned
+	 */
+	public RestCall awaitInteractionResponse(String interactionId) {
+		return awaitRestCall("POST", "/interactions/" + Pattern.quote(interactionId) + "/[^/]+/callback");
 	}
 
 	/**

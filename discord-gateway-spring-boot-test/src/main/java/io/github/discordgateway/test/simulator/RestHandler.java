@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The REST side: GET /gateway, GET /gateway/bot and POST /channels/{id}/messages under {@code /api/v10},
+ * The REST side: GET /gateway, GET /gateway/bot, POST /channels/{id}/messages and
+ * POST /interactions/{id}/{token}/callback under {@code /api/v10},
  * answered with Discord's status codes and error bodies. Every request is recorded. WebSocket upgrade
  * requests pass through to the handshake.
  */
@@ -38,6 +39,8 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 	private static final String API = "/api/v10";
 
 	private static final Pattern CHANNEL_MESSAGES = Pattern.compile(API + "/channels/(\\d+)/messages");
+
+	private static final Pattern INTERACTION_CALLBACK = Pattern.compile(API + "/interactions/(\\d+)/([^/]+)/callback");
 
 	private static final int MAX_CONTENT_LENGTH = 2000;
 
@@ -93,6 +96,9 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 				return methodNotAllowed();
 			}
 			return authorized(request) ? createMessage(messages.group(1), body) : unauthorized();
+		}
+		if (INTERACTION_CALLBACK.matcher(path).matches()) {
+			return method.equals(HttpMethod.POST) ? interactionCallback(body) : methodNotAllowed();
 		}
 		return notFound();
 	}
@@ -159,6 +165,24 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 			}
 		}
 		return Response.ok(message);
+	}
+
+	/**
+	 * Answers an interaction as Discord does: 204 for a body with a numeric {@code type} (no bot authorization is
+	 * needed: the interaction token in the path is the credential), 400 otherwise.
+	 */
+	private static Response interactionCallback(String body) {
+		JsonNode callback;
+		try {
+			callback = Json.MAPPER.readTree(body);
+		}
+		catch (RuntimeException ex) {
+			return Response.error(HttpResponseStatus.BAD_REQUEST, 50109, "The request body contains invalid JSON.");
+		}
+		if (callback == null || !callback.path("type").isIntegralNumber()) {
+			return Response.error(HttpResponseStatus.BAD_REQUEST, 50035, "Invalid Form Body");
+		}
+		return new Response(HttpResponseStatus.NO_CONTENT, "");
 	}
 
 	private static Response unauthorized() {

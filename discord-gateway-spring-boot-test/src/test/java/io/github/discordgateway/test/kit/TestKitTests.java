@@ -2,6 +2,7 @@ package io.github.discordgateway.test.kit;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
@@ -10,13 +11,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
+import org.springframework.web.client.RestClient;
 
 import io.github.discordgateway.autoconfigure.DiscordConnectionDetails;
 import io.github.discordgateway.event.GuildCreateEvent;
+import io.github.discordgateway.event.InteractionCreateEvent;
 import io.github.discordgateway.event.MessageCreateEvent;
+import io.github.discordgateway.model.Interaction;
 import io.github.discordgateway.test.simulator.ClientFrame;
 import io.github.discordgateway.test.simulator.GatewayPort;
+import io.github.discordgateway.test.simulator.RestCall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -59,6 +65,15 @@ class TestKitTests {
 	}
 
 	@Test
+	void slashCommandsReachTheBotAndItsResponseIsRecorded() {
+		this.discord.awaitReady();
+		String interactionId = this.discord.slashCommand("roll").option("sides", 20).from("42", "grace").send();
+		RestCall response = this.discord.awaitInteractionResponse(interactionId);
+		assertThat(response.status()).isEqualTo(204);
+		assertThat(response.body()).contains("\"type\":4", "grace rolled a d20");
+	}
+
+	@Test
 	void awaitsWhatTheBotSentOnTheGateway() {
 		this.discord.awaitReady();
 		ClientFrame identify = this.discord.awaitCommand(2);
@@ -82,6 +97,7 @@ class TestKitTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
+	@Import(DiceRoller.class)
 	static class Bot {
 
 		final List<MessageCreateEvent> messages = new CopyOnWriteArrayList<>();
@@ -96,6 +112,31 @@ class TestKitTests {
 		@EventListener
 		void on(GuildCreateEvent event) {
 			this.guilds.add(event);
+		}
+
+	}
+
+	/**
+	 * Answers {@code /roll sides:N} the way a bot answers any interaction: over HTTP, within 3 seconds.
+	 */
+	static class DiceRoller {
+
+		private final RestClient discord;
+
+		DiceRoller(RestClient discordRestClient) {
+			this.discord = discordRestClient;
+		}
+
+		@EventListener
+		void on(InteractionCreateEvent event) {
+			Interaction interaction = event.getInteraction();
+			long sides = interaction.data().options().get(0).value().asLong();
+			String content = interaction.member().user().username() + " rolled a d" + sides;
+			this.discord.post()
+				.uri("/interactions/{id}/{token}/callback", interaction.id(), interaction.token())
+				.body(Map.of("type", 4, "data", Map.of("content", content)))
+				.retrieve()
+				.toBodilessEntity();
 		}
 
 	}

@@ -108,6 +108,16 @@ class RestApiTests {
 		assertThat(send(authorized(get(channel))).statusCode()).isEqualTo(405);
 	}
 
+	@Test
+	void interactionCallbacksAreAcceptedWithoutBotAuthorization() throws Exception {
+		String callback = "/interactions/1310000000000000001/a-token/callback";
+		assertThat(send(post(callback, "{\"type\":4,\"data\":{\"content\":\"hi\"}}")).statusCode()).isEqualTo(204);
+		assertThat(send(post(callback, "{\"data\":{}}")).body()).contains("50035");
+		assertThat(send(post(callback, "{")).body()).contains("50109");
+		assertThat(send(get(callback)).statusCode()).isEqualTo(405);
+		assertThat(this.simulator.restCalls()).extracting(RestCall::status).containsExactly(204, 400, 400, 405);
+	}
+
 	private HttpRequest.Builder get(String path) {
 		return HttpRequest.newBuilder(URI.create(this.simulator.restBaseUrl() + path)).timeout(Duration.ofSeconds(5));
 	}
