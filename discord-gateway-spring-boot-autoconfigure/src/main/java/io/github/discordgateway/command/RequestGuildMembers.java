@@ -4,6 +4,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.github.discordgateway.model.Snowflake;
+
 /**
  * The data of Request Guild Members (op 8). Use the factory methods: a request names users either by a username
  * prefix or by id.
@@ -23,6 +25,11 @@ public record RequestGuildMembers(String guildId, String query, Integer limit, B
 	/** Every member of the guild (Discord allows one such request per guild every 30 s). */
 	public static RequestGuildMembers all(String guildId) {
 		return new RequestGuildMembers(guildId, "", 0, null, null, null);
+	}
+
+	/** Every member of the guild (Discord allows one such request per guild every 30 s). */
+	public static RequestGuildMembers all(Snowflake guildId) {
+		return all(guildId.toString());
 	}
 
 	/** Members whose username starts with a prefix (at most 100). */
