@@ -129,6 +129,7 @@ public final class DiscordGatewayAutoConfiguration {
 			ExecutorScheduler discordGatewayScheduler, ObjectProvider<GatewayObserver> observers,
 			ApplicationEventPublisher publisher) {
 		DiscordProperties.Gateway gateway = this.properties.getGateway();
+		DiscordPropertiesValidator.validate(gateway);
 		DiscordProperties.Reconnect reconnect = gateway.getReconnect();
 		ShardSettings template = new ShardSettings(0, 1, requireToken(connectionDetails),
 				Intent.bitfield(gateway.getIntents()), gateway.getLargeThreshold(),

@@ -3,8 +3,11 @@ package io.github.discordgateway.autoconfigure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -171,6 +174,22 @@ class DiscordGatewayAutoConfigurationTests {
 	@Test
 	void offersTheCommandGateway() {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(DiscordGateway.class));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "discord.gateway.large-threshold=10|discord.gateway.large-threshold|50 to 250",
+			"discord.gateway.shard-ids=0,1|discord.gateway.shard-ids|shard-count",
+			"discord.gateway.shard-count=2,discord.gateway.shard-ids=2|discord.gateway.shard-ids|0 to shard-count - 1",
+			"discord.gateway.event-queue-capacity=0|discord.gateway.event-queue-capacity|at least 1",
+			"discord.gateway.reconnect.invalid-session-delay-max=10ms|discord.gateway.reconnect.invalid-session-delay-max|below" })
+	void rejectsSettingsThatCannotWorkByPropertyName(String properties, String name, String reason) {
+		this.contextRunner.withPropertyValues(properties.split(",(?=discord)")).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining(name)
+				.hasMessageContaining(reason);
+		});
 	}
 
 }

@@ -1,0 +1,61 @@
+package io.github.discordgateway.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
+/**
+ * Rejects gateway settings that Discord would refuse or that cannot work, at start-up and by property name, so
+ * Boot's failure analysis says what to change. A large threshold out of range, for one, would otherwise close
+ * every connection with 4001 and resume in a loop.
+ */
+final class DiscordPropertiesValidator {
+
+	private DiscordPropertiesValidator() {
+	}
+
+	static void validate(DiscordProperties.Gateway gateway) {
+		check(gateway.getLargeThreshold() >= 50 && gateway.getLargeThreshold() <= 250,
+				"discord.gateway.large-threshold", gateway.getLargeThreshold(), "Discord accepts 50 to 250");
+		Integer shardCount = gateway.getShardCount();
+		check(shardCount == null || shardCount >= 1, "discord.gateway.shard-count", shardCount, "must be at least 1");
+		List<Integer> shardIds = gateway.getShardIds();
+		check(shardIds.isEmpty() || shardCount != null, "discord.gateway.shard-ids", shardIds,
+				"needs 'discord.gateway.shard-count' too: ids are meaningless without the count");
+		for (Integer shardId : shardIds) {
+			check(shardId != null && shardId >= 0 && shardCount != null && shardId < shardCount,
+					"discord.gateway.shard-ids", shardIds, "every id must be from 0 to shard-count - 1");
+		}
+		check(gateway.getEventQueueCapacity() >= 1, "discord.gateway.event-queue-capacity",
+				gateway.getEventQueueCapacity(), "must be at least 1");
+		check(gateway.getMaxMessageSize().toKilobytes() >= 64, "discord.gateway.max-message-size",
+				gateway.getMaxMessageSize(), "must be at least 64KB: READY alone can be larger");
+		positive(gateway.getMemberRequestTimeout(), "discord.gateway.member-request-timeout");
+		DiscordProperties.Reconnect reconnect = gateway.getReconnect();
+		positive(reconnect.getBackoffBase(), "discord.gateway.reconnect.backoff-base");
+		check(reconnect.getBackoffMax().compareTo(reconnect.getBackoffBase()) >= 0,
+				"discord.gateway.reconnect.backoff-max", reconnect.getBackoffMax(), "must not be below backoff-base");
+		check(reconnect.getMaxFailedResumes() >= 1, "discord.gateway.reconnect.max-failed-resumes",
+				reconnect.getMaxFailedResumes(), "must be at least 1");
+		check(!reconnect.getInvalidSessionDelayMin().isNegative(),
+				"discord.gateway.reconnect.invalid-session-delay-min", reconnect.getInvalidSessionDelayMin(),
+				"must not be negative");
+		check(reconnect.getInvalidSessionDelayMax().compareTo(reconnect.getInvalidSessionDelayMin()) >= 0,
+				"discord.gateway.reconnect.invalid-session-delay-max", reconnect.getInvalidSessionDelayMax(),
+				"must not be below invalid-session-delay-min");
+		check(!gateway.getShutdown().getTimeout().isNegative(), "discord.gateway.shutdown.timeout",
+				gateway.getShutdown().getTimeout(), "must not be negative");
+	}
+
+	private static void positive(Duration value, String name) {
+		check(value.toMillis() > 0, name, value, "must be positive");
+	}
+
+	private static void check(boolean valid, String name, Object value, String reason) {
+		if (!valid) {
+			throw new InvalidConfigurationPropertyValueException(name, value, reason);
+		}
+	}
+
+}
