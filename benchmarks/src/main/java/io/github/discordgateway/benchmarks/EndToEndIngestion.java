@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -271,7 +272,7 @@ public final class EndToEndIngestion {
 			long[] bytes = threadBean.getThreadAllocatedBytes(ids);
 			CpuSnapshot snapshot = new CpuSnapshot(os.getProcessCpuTime());
 			for (int i = 0; i < ids.length; i++) {
-				java.lang.management.ThreadInfo info = threadBean.getThreadInfo(ids[i]);
+				ThreadInfo info = threadBean.getThreadInfo(ids[i]);
 				if (info != null && cpu[i] >= 0) {
 					snapshot.threads.put(ids[i], new long[] { cpu[i], bytes[i] });
 					snapshot.names.put(ids[i], info.getThreadName());

@@ -1,12 +1,12 @@
 package io.github.discordgateway.benchmarks;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
@@ -239,7 +239,7 @@ final class IngestionLoadServer {
 				if (length < this.deflated.length) {
 					break;
 				}
-				this.deflated = java.util.Arrays.copyOf(this.deflated, this.deflated.length * 2);
+				this.deflated = Arrays.copyOf(this.deflated, this.deflated.length * 2);
 			}
 			if (this.chunk == null) {
 				this.chunk = Unpooled.buffer(CHUNK_BYTES + this.deflated.length + 16);
