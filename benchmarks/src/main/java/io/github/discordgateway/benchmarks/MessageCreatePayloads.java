@@ -29,11 +29,19 @@ final class MessageCreatePayloads {
 	static byte[][] create(String kind, int count) {
 		byte[][] payloads = new byte[count][];
 		for (int i = 0; i < count; i++) {
-			String d = RICH.equals(kind) ? rich(i) : plain(i);
-			payloads[i] = ("{\"t\":\"MESSAGE_CREATE\",\"s\":" + (1000 + i) + ",\"op\":0,\"d\":" + d + "}")
-				.getBytes(StandardCharsets.UTF_8);
+			payloads[i] = dispatch(kind, i, 1000 + i);
 		}
 		return payloads;
+	}
+
+	/**
+	 * The {@code index}-th distinct payload of one kind as a whole dispatch with the given sequence number, UTF-8
+	 * encoded: for streams too long to hold at once.
+	 */
+	static byte[] dispatch(String kind, int index, long sequence) {
+		String d = RICH.equals(kind) ? rich(index) : plain(index);
+		return ("{\"t\":\"MESSAGE_CREATE\",\"s\":" + sequence + ",\"op\":0,\"d\":" + d + "}")
+			.getBytes(StandardCharsets.UTF_8);
 	}
 
 	/**

@@ -1,0 +1,357 @@
+package io.github.discordgateway.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.websocket.ContainerProvider;
+
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+
+import io.github.discordgateway.event.DispatchEvent;
+import io.github.discordgateway.event.DispatchListener;
+import io.github.discordgateway.event.DispatchQueue;
+import io.github.discordgateway.event.TypedDispatchEventFactory;
+import io.github.discordgateway.protocol.ConnectionProperties;
+import io.github.discordgateway.protocol.GatewayJson;
+import io.github.discordgateway.protocol.Intent;
+import io.github.discordgateway.session.Backoff;
+import io.github.discordgateway.session.ExecutorScheduler;
+import io.github.discordgateway.session.GatewayObserver;
+import io.github.discordgateway.session.IdentifyLimiter;
+import io.github.discordgateway.session.Shard;
+import io.github.discordgateway.session.ShardSettings;
+import io.github.discordgateway.session.ShardState;
+import io.github.discordgateway.transport.WebSocketGatewayTransport;
+import io.github.discordgateway.transport.compression.TransportCompression;
+
+/**
+ * End-to-end ingestion: one shard of the plain client (no Spring Boot, zlib-stream, Tomcat's WebSocket client)
+ * receives blasts of MESSAGE_CREATE dispatches from a gateway on 127.0.0.1 and hands them to a listener that only
+ * counts them (and checks their sequence). Reported per blast: events per second delivered to the listener (from
+ * the first delivered event to the last), and the CPU this JVM spent per event: the whole process (socket reads,
+ * inflate, decode, queueing, delivery, GC and JIT), split into the WebSocket client's threads, the shard's
+ * delivery thread and the rest.
+ * <p>
+ * The gateway ({@link IngestionLoadServer}) runs in a child JVM, so none of its CPU is counted here; it deflates
+ * each blast through the connection's zlib context before the blast starts, then only writes. Run by hand:
+ * {@code java -cp benchmarks/target/benchmarks.jar io.github.discordgateway.benchmarks.EndToEndIngestion
+ * [events per blast, default 1000000] [blasts, default 3] [warm-up events, default 200000] [plain|rich]}.
+ */
+public final class EndToEndIngestion {
+
+	private static final Duration STEP_LIMIT = Duration.ofMinutes(3);
+
+	private static final String DELIVERY_THREAD = "discord-gateway-events-0";
+
+	private EndToEndIngestion() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int events = (args.length > 0) ? Integer.parseInt(args[0]) : 1_000_000;
+		int blasts = (args.length > 1) ? Integer.parseInt(args[1]) : 3;
+		int warmup = (args.length > 2) ? Integer.parseInt(args[2]) : 200_000;
+		String kind = (args.length > 3) ? args[3] : MessageCreatePayloads.PLAIN;
+		PrintStream out = System.out;
+		out.printf("client JVM: %s %s, %d CPUs, max heap %d MB, GC %s%n", System.getProperty("java.vm.name"),
+				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+				Runtime.getRuntime().maxMemory() >> 20, gcNames());
+		out.printf("input JVM args: %s%n", ManagementFactory.getRuntimeMXBean().getInputArguments());
+
+		Process server = new ProcessBuilder(javaCommand(), "-Xmx2g", "-cp", System.getProperty("java.class.path"),
+				IngestionLoadServer.class.getName(), kind)
+			.redirectError(ProcessBuilder.Redirect.INHERIT)
+			.start();
+		ServerLink link = new ServerLink(server);
+		ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+		Shard shard = null;
+		try {
+			int port = Integer.parseInt(link.expect("PORT"));
+			CountingListener listener = new CountingListener();
+			shard = shard("ws://127.0.0.1:" + port, timers, listener);
+			shard.start();
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (shard.status().state() != ShardState.READY && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			if (shard.status().state() != ShardState.READY) {
+				throw new IllegalStateException("shard not READY in 30 s: " + shard.status());
+			}
+			out.printf("%s MESSAGE_CREATE, %d per blast after a warm-up of %d%n", kind, events, warmup);
+			if (warmup > 0) {
+				blast("warm-up", warmup, link, listener, out);
+			}
+			List<double[]> results = new ArrayList<>();
+			for (int i = 1; i <= blasts; i++) {
+				results.add(blast("blast " + i, events, link, listener, out));
+			}
+			double best = results.stream().mapToDouble((r) -> r[0]).max().orElse(0);
+			double median = results.stream().mapToDouble((r) -> r[0]).sorted().toArray()[results.size() / 2];
+			double cpu = results.stream().mapToDouble((r) -> r[1]).sorted().toArray()[results.size() / 2];
+			out.printf("median of %d blasts: %,.0f events/s (best %,.0f), %.2f µs of client CPU per event%n",
+					results.size(), median, best, cpu);
+			if (shard.status().failedAttempts() > 0 || shard.status().lastCloseCode() != null) {
+				out.println("WARNING: the shard reconnected during the run: " + shard.status());
+			}
+		}
+		finally {
+			if (shard != null) {
+				shard.stop(false);
+				shard.queue().stop(Duration.ofSeconds(5));
+			}
+			link.quit();
+			timers.shutdownNow();
+		}
+		// Tomcat's WebSocket client keeps non-daemon threads.
+		System.exit(0);
+	}
+
+	/** Runs one blast; returns {events/s, µs of process CPU per event}. */
+	private static double[] blast(String label, int count, ServerLink link, CountingListener listener,
+			PrintStream out) throws Exception {
+		link.send("PREPARE " + count);
+		long first = Long.parseLong(link.expect("PREPARED"));
+		CountDownLatch done = listener.arm(first, count);
+		System.gc();
+		CpuSnapshot before = CpuSnapshot.take();
+		link.send("GO");
+		if (!done.await(STEP_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+			throw new IllegalStateException(label + ": only " + listener.delivered + " of " + count
+					+ " events delivered in " + STEP_LIMIT);
+		}
+		CpuSnapshot after = CpuSnapshot.take();
+		String sent = link.expect("SENT");
+		double seconds = (listener.lastNanos - listener.firstNanos) / 1e9;
+		double rate = (count - 1) / seconds;
+		double processCpu = (after.processCpu - before.processCpu) / 1e3 / count;
+		Map<String, long[]> threads = after.minus(before);
+		StringBuilder split = new StringBuilder();
+		long threadSum = 0;
+		for (Map.Entry<String, long[]> group : threads.entrySet()) {
+			long[] cpuAndBytes = group.getValue();
+			threadSum += cpuAndBytes[0];
+			if (cpuAndBytes[0] >= count * 50L) { // show groups above 0.05 µs per event
+				split.append(String.format("%n    %-34s %6.2f µs/event, %,6d B/event allocated", group.getKey(),
+						cpuAndBytes[0] / 1e3 / count, cpuAndBytes[1] / count));
+			}
+		}
+		split.append(String.format("%n    %-34s %6.2f µs/event", "(GC, JIT, other native threads)",
+				((after.processCpu - before.processCpu) - threadSum) / 1e3 / count));
+		out.printf("%s: %,d events in %.3f s: %,.0f events/s; client CPU %.2f µs/event (process), GC %d ms in %d"
+				+ " collections; server wrote the blast in %s ms; sequence errors %d%s%n", label, count, seconds, rate,
+				processCpu, after.gcMillis - before.gcMillis, after.gcCount - before.gcCount, sent,
+				listener.sequenceErrors, split);
+		return new double[] { rate, processCpu };
+	}
+
+	private static Shard shard(String gatewayUrl, ScheduledExecutorService timers, DispatchListener listener) {
+		GatewayJson json = new GatewayJson();
+		ExecutorScheduler scheduler = new ExecutorScheduler(timers);
+		StandardWebSocketClient webSocketClient = new StandardWebSocketClient(ContainerProvider.getWebSocketContainer());
+		WebSocketGatewayTransport transport = new WebSocketGatewayTransport(webSocketClient, 64 * 1024 * 1024,
+				TransportCompression.ZLIB_STREAM);
+		// The starter's defaults (discord.gateway.* properties), event queue of 10,000.
+		ShardSettings settings = new ShardSettings(0, 1, "bench-token", Intent.bitfield(Intent.nonPrivileged()), 50,
+				ConnectionProperties.ofThisLibrary(), null, TransportCompression.ZLIB_STREAM.queryValue(),
+				new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), () -> ThreadLocalRandom.current().nextDouble()),
+				Duration.ofSeconds(1), Duration.ofSeconds(5), 3, 10_000);
+		Shard.Collaborators collaborators = new Shard.Collaborators(transport, scheduler, json, IdentifyLimiter.NONE,
+				GatewayObserver.NONE, () -> gatewayUrl, new TypedDispatchEventFactory(json),
+				() -> ThreadLocalRandom.current().nextDouble());
+		return new Shard(settings, collaborators, new DispatchQueue(0, 10_000, listener));
+	}
+
+	private static String javaCommand() {
+		return ProcessHandle.current().info().command().orElse("java");
+	}
+
+	private static String gcNames() {
+		List<String> names = new ArrayList<>();
+		for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+			names.add(gc.getName());
+		}
+		return String.join(" + ", names);
+	}
+
+	/**
+	 * The no-op listener: counts MESSAGE_CREATEs of the current blast and checks their sequence follows on. Runs on
+	 * the shard's delivery thread only; the main thread reads the results after the latch.
+	 */
+	private static final class CountingListener implements DispatchListener {
+
+		private volatile CountDownLatch done = new CountDownLatch(0);
+
+		private long expected;
+
+		private int remaining;
+
+		private int delivered;
+
+		private long sequenceErrors;
+
+		private long firstNanos;
+
+		private long lastNanos;
+
+		/** Called before the blast is sent; the delivery thread sees it through the volatile latch. */
+		CountDownLatch arm(long firstSequence, int count) {
+			this.expected = firstSequence;
+			this.remaining = count;
+			this.delivered = 0;
+			this.sequenceErrors = 0;
+			CountDownLatch latch = new CountDownLatch(1);
+			this.done = latch;
+			return latch;
+		}
+
+		@Override
+		public void onDispatch(DispatchEvent event) {
+			CountDownLatch latch = this.done;
+			if (!"MESSAGE_CREATE".equals(event.getName()) || this.remaining == 0) {
+				return;
+			}
+			long now = System.nanoTime();
+			if (this.delivered == 0) {
+				this.firstNanos = now;
+			}
+			this.lastNanos = now;
+			if (event.getSequence() != this.expected) {
+				this.sequenceErrors++;
+			}
+			this.expected = event.getSequence() + 1;
+			this.delivered++;
+			if (--this.remaining == 0) {
+				latch.countDown();
+			}
+		}
+
+	}
+
+	/** CPU and allocation of this JVM at one moment, per thread (grouped by name, digits dropped). */
+	private static final class CpuSnapshot {
+
+		private final long processCpu;
+
+		private final Map<Long, long[]> threads = new HashMap<>();
+
+		private final Map<Long, String> names = new HashMap<>();
+
+		private long gcMillis;
+
+		private long gcCount;
+
+		private CpuSnapshot(long processCpu) {
+			this.processCpu = processCpu;
+		}
+
+		static CpuSnapshot take() {
+			com.sun.management.ThreadMXBean threadBean = (com.sun.management.ThreadMXBean) ManagementFactory
+				.getThreadMXBean();
+			com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+				.getOperatingSystemMXBean();
+			long[] ids = threadBean.getAllThreadIds();
+			long[] cpu = threadBean.getThreadCpuTime(ids);
+			long[] bytes = threadBean.getThreadAllocatedBytes(ids);
+			CpuSnapshot snapshot = new CpuSnapshot(os.getProcessCpuTime());
+			for (int i = 0; i < ids.length; i++) {
+				ThreadInfo info = threadBean.getThreadInfo(ids[i]);
+				if (info != null && cpu[i] >= 0) {
+					snapshot.threads.put(ids[i], new long[] { cpu[i], bytes[i] });
+					snapshot.names.put(ids[i], info.getThreadName());
+				}
+			}
+			for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+				snapshot.gcMillis += gc.getCollectionTime();
+				snapshot.gcCount += gc.getCollectionCount();
+			}
+			return snapshot;
+		}
+
+		/** CPU ns and allocated bytes per thread group between {@code earlier} and this snapshot. */
+		Map<String, long[]> minus(CpuSnapshot earlier) {
+			Map<String, long[]> groups = new TreeMap<>();
+			for (Map.Entry<Long, long[]> thread : this.threads.entrySet()) {
+				long[] then = earlier.threads.getOrDefault(thread.getKey(), new long[2]);
+				String name = this.names.get(thread.getKey());
+				String group = name.equals(DELIVERY_THREAD) ? name : name.replaceAll("\\d+", "#");
+				long[] sum = groups.computeIfAbsent(group, (g) -> new long[2]);
+				sum[0] += thread.getValue()[0] - then[0];
+				sum[1] += thread.getValue()[1] - then[1];
+			}
+			return groups;
+		}
+
+	}
+
+	/** The child JVM's stdin and stdout, one line per command or answer; every wait is bounded. */
+	private static final class ServerLink {
+
+		private final Process process;
+
+		private final PrintStream commands;
+
+		private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+
+		ServerLink(Process process) {
+			this.process = process;
+			this.commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+			Thread reader = new Thread(() -> {
+				try (BufferedReader lines = new BufferedReader(
+						new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+					String line;
+					while ((line = lines.readLine()) != null) {
+						this.answers.add(line);
+					}
+				}
+				catch (IOException ex) {
+					// the server ended
+				}
+			}, "load-server-stdout");
+			reader.setDaemon(true);
+			reader.start();
+		}
+
+		void send(String command) {
+			this.commands.println(command);
+		}
+
+		/** Waits for the next answer, which must start with {@code prefix}; returns the rest. */
+		String expect(String prefix) throws InterruptedException {
+			String line = this.answers.poll(STEP_LIMIT.toSeconds(), TimeUnit.SECONDS);
+			if (line == null || !line.startsWith(prefix)) {
+				throw new IllegalStateException("expected " + prefix + " from the load server, got " + line
+						+ (this.process.isAlive() ? "" : " (it exited with " + this.process.exitValue() + ")"));
+			}
+			return line.substring(prefix.length()).strip();
+		}
+
+		void quit() throws InterruptedException {
+			if (this.process.isAlive()) {
+				send("QUIT");
+				if (!this.process.waitFor(5, TimeUnit.SECONDS)) {
+					this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+				}
+			}
+		}
+
+	}
+
+}
