@@ -38,12 +38,18 @@ public final class GatewayJson {
 
 	/**
 	 * Reads the envelope of one gateway message. Only {@code op}, {@code s} and {@code t} are decoded; {@code d}
-	 * is located, not parsed, so a Dispatch nobody reads costs one pass of the tokenizer.
+	 * is located, not parsed: an {@link EnvelopeScanner} finds it in one pass over the bytes, and Jackson reads
+	 * whatever the scanner does not vouch for (and reports what is wrong with it).
 	 * @param bytes the UTF-8 JSON; it must not be modified afterwards, since the result refers to it
 	 * @param length how many bytes of {@code bytes} (from 0) hold the message
 	 * @throws MalformedMessageException if the bytes are not a JSON object with a numeric {@code op}
 	 */
 	public GatewayMessage decode(byte[] bytes, int length) {
+		GatewayMessage scanned = EnvelopeScanner.scan(bytes, length);
+		return (scanned != null) ? scanned : parseWithJackson(bytes, length);
+	}
+
+	GatewayMessage parseWithJackson(byte[] bytes, int length) {
 		try (JsonParser parser = this.mapper.createParser(bytes, 0, length)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw new MalformedMessageException("A gateway message must be a JSON object", null);

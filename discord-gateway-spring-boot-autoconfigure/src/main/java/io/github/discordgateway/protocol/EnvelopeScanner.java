@@ -1,0 +1,198 @@
+package io.github.discordgateway.protocol;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The fast path of {@link GatewayJson#decode}: reads a payload envelope by scanning its bytes once. Only the
+ * structure is followed (brackets, strings and their escapes), so skipping {@code d} costs a pass over its bytes
+ * and nothing more, where a tokenizer would also decode every string and hash every field name in it.
+ * <p>
+ * Whatever it does not expect (escapes in a key or in {@code t}, a non-integer {@code op} or {@code s},
+ * unbalanced brackets, trailing bytes) makes it answer {@code null}, and the caller parses the message with
+ * Jackson instead, which reports the exact error. UTF-8 needs no care: quote and backslash bytes never occur
+ * inside a multi-byte character. The data itself is checked when a listener decodes it.
+ */
+final class EnvelopeScanner {
+
+	private EnvelopeScanner() {
+	}
+
+	/**
+	 * @return the envelope, or {@code null} if this scanner does not vouch for the bytes
+	 */
+	static GatewayMessage scan(byte[] bytes, int length) {
+		int at = skipWhitespace(bytes, 0, length);
+		if (at >= length || bytes[at] != '{') {
+			return null;
+		}
+		int op = -1;
+		long sequence = GatewayMessage.NO_SEQUENCE;
+		String type = null;
+		RawJson data = RawJson.NULL;
+		at = skipWhitespace(bytes, at + 1, length);
+		while (true) {
+			if (at >= length || bytes[at] != '"') {
+				return null;
+			}
+			int keyStart = at + 1;
+			int keyEnd = keyStart;
+			while (keyEnd < length && bytes[keyEnd] != '"') {
+				if (bytes[keyEnd] == '\\') {
+					return null;
+				}
+				keyEnd++;
+			}
+			at = skipWhitespace(bytes, keyEnd + 1, length);
+			if (at >= length || bytes[at] != ':') {
+				return null;
+			}
+			int valueStart = skipWhitespace(bytes, at + 1, length);
+			int valueEnd = skipValue(bytes, valueStart, length);
+			if (valueEnd < 0) {
+				return null;
+			}
+			int keyLength = keyEnd - keyStart;
+			if (keyLength == 2 && bytes[keyStart] == 'o' && bytes[keyStart + 1] == 'p') {
+				long value = integer(bytes, valueStart, valueEnd);
+				if (value < 0 || value > Integer.MAX_VALUE) {
+					return null;
+				}
+				op = (int) value;
+			}
+			else if (keyLength == 1 && bytes[keyStart] == 's') {
+				if (!isNull(bytes, valueStart, valueEnd)) {
+					sequence = integer(bytes, valueStart, valueEnd);
+					if (sequence < 0) {
+						return null;
+					}
+				}
+			}
+			else if (keyLength == 1 && bytes[keyStart] == 't') {
+				if (!isNull(bytes, valueStart, valueEnd)) {
+					type = plainString(bytes, valueStart, valueEnd);
+					if (type == null) {
+						return null;
+					}
+				}
+			}
+			else if (keyLength == 1 && bytes[keyStart] == 'd') {
+				data = isNull(bytes, valueStart, valueEnd) ? RawJson.NULL
+						: new RawJson(bytes, valueStart, valueEnd - valueStart);
+			}
+			at = skipWhitespace(bytes, valueEnd, length);
+			if (at < length && bytes[at] == ',') {
+				at = skipWhitespace(bytes, at + 1, length);
+			}
+			else if (at < length && bytes[at] == '}') {
+				break;
+			}
+			else {
+				return null;
+			}
+		}
+		return (op >= 0 && skipWhitespace(bytes, at + 1, length) == length)
+				? new GatewayMessage(op, sequence, type, data) : null;
+	}
+
+	/**
+	 * Where the JSON value starting at {@code at} ends, or -1 if it is not well-formed enough to skip.
+	 */
+	private static int skipValue(byte[] bytes, int at, int length) {
+		if (at >= length) {
+			return -1;
+		}
+		byte first = bytes[at];
+		if (first == '"') {
+			return skipString(bytes, at, length);
+		}
+		if (first == '{' || first == '[') {
+			int depth = 0;
+			for (int i = at; i < length; i++) {
+				byte b = bytes[i];
+				if (b == '"') {
+					i = skipString(bytes, i, length) - 1;
+					if (i < 0) {
+						return -1;
+					}
+				}
+				else if (b == '{' || b == '[') {
+					depth++;
+				}
+				else if ((b == '}' || b == ']') && --depth == 0) {
+					return i + 1;
+				}
+			}
+			return -1;
+		}
+		int end = at;
+		while (end < length && bytes[end] != ',' && bytes[end] != '}' && bytes[end] != ']' && !isWhitespace(bytes[end])) {
+			end++;
+		}
+		return (end > at) ? end : -1;
+	}
+
+	/**
+	 * Where the string starting at the quote at {@code at} ends (after its closing quote), or -1.
+	 */
+	private static int skipString(byte[] bytes, int at, int length) {
+		for (int i = at + 1; i < length; i++) {
+			if (bytes[i] == '\\') {
+				i++;
+			}
+			else if (bytes[i] == '"') {
+				return i + 1;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * A non-negative integer literal, or -1 for anything else.
+	 */
+	private static long integer(byte[] bytes, int start, int end) {
+		if (end - start < 1 || end - start > 18) {
+			return -1;
+		}
+		long value = 0;
+		for (int i = start; i < end; i++) {
+			int digit = bytes[i] - '0';
+			if (digit < 0 || digit > 9) {
+				return -1;
+			}
+			value = value * 10 + digit;
+		}
+		return value;
+	}
+
+	/**
+	 * A string without escapes, or {@code null} for anything else.
+	 */
+	private static String plainString(byte[] bytes, int start, int end) {
+		if (bytes[start] != '"') {
+			return null;
+		}
+		for (int i = start + 1; i < end - 1; i++) {
+			if (bytes[i] == '\\') {
+				return null;
+			}
+		}
+		return new String(bytes, start + 1, end - start - 2, StandardCharsets.UTF_8);
+	}
+
+	private static boolean isNull(byte[] bytes, int start, int end) {
+		return end - start == 4 && bytes[start] == 'n' && bytes[start + 1] == 'u' && bytes[start + 2] == 'l'
+				&& bytes[start + 3] == 'l';
+	}
+
+	private static int skipWhitespace(byte[] bytes, int at, int length) {
+		while (at < length && isWhitespace(bytes[at])) {
+			at++;
+		}
+		return at;
+	}
+
+	private static boolean isWhitespace(byte b) {
+		return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+	}
+
+}
