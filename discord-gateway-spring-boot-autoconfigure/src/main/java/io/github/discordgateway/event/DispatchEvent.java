@@ -95,13 +95,6 @@ public class DispatchEvent {
 		return value;
 	}
 
-	/**
-	 * The undecoded data, for code that passes it on without reading it.
-	 */
-	public RawJson rawJson() {
-		return this.data;
-	}
-
 	@Override
 	public String toString() {
 		return getClass().getSimpleName() + "[name=" + this.name + ", shard=" + this.shardId + ", sequence="

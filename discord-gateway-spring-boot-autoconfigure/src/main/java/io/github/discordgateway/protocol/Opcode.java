@@ -19,16 +19,4 @@ public enum Opcode {
 		return this.code;
 	}
 
-	/**
-	 * The opcode with this number, or {@code null} for a number the protocol does not define.
-	 */
-	public static Opcode of(int code) {
-		for (Opcode opcode : values()) {
-			if (opcode.code == code) {
-				return opcode;
-			}
-		}
-		return null;
-	}
-
 }
