@@ -41,7 +41,7 @@ public class DiscordGatewayMetrics implements MeterBinder, GatewayObserver {
 
 	private volatile MeterRegistry registry;
 
-	private final Map<EventKey, Counter> eventCounters = new ConcurrentHashMap<>();
+	private final Map<Integer, Map<String, Counter>> eventCounters = new ConcurrentHashMap<>();
 
 	private final Map<Integer, Timer> latencyTimers = new ConcurrentHashMap<>();
 
@@ -78,14 +78,20 @@ public class DiscordGatewayMetrics implements MeterBinder, GatewayObserver {
 	public void dispatchReceived(DispatchEvent event) {
 		MeterRegistry current = this.registry;
 		if (current != null) {
-			this.eventCounters.computeIfAbsent(new EventKey(event.getShardId(), event.getName()),
-					(key) -> Counter.builder("discord.gateway.events")
-						.description("Dispatches received from the gateway")
-						.tag("shard", String.valueOf(key.shardId()))
-						.tag("type", key.name())
-						.register(current))
-				.increment();
+			// Runs on the socket's thread: plain map reads once the counter exists.
+			Map<String, Counter> counters = this.eventCounters.get(event.getShardId());
+			Counter counter = (counters != null) ? counters.get(event.getName()) : null;
+			((counter != null) ? counter : eventCounter(current, event.getShardId(), event.getName())).increment();
 		}
+	}
+
+	private Counter eventCounter(MeterRegistry registry, int shardId, String name) {
+		return this.eventCounters.computeIfAbsent(shardId, (id) -> new ConcurrentHashMap<>())
+			.computeIfAbsent(name, (type) -> Counter.builder("discord.gateway.events")
+				.description("Dispatches received from the gateway")
+				.tag("shard", String.valueOf(shardId))
+				.tag("type", type)
+				.register(registry));
 	}
 
 	@Override
@@ -144,9 +150,6 @@ public class DiscordGatewayMetrics implements MeterBinder, GatewayObserver {
 	private int queueDepth(int shardId) {
 		var shard = this.shardManager.get().shard(shardId);
 		return (shard != null) ? shard.queue().depth() : 0;
-	}
-
-	private record EventKey(int shardId, String name) {
 	}
 
 }
