@@ -14,7 +14,6 @@ import org.springframework.boot.health.contributor.Status;
 
 import io.github.discordgateway.it.BotRunner.RecordingListener;
 import io.github.discordgateway.protocol.Intent;
-import io.github.discordgateway.test.simulator.ClientFrame;
 import io.github.discordgateway.test.simulator.GatewayConnection;
 import io.github.discordgateway.test.simulator.GatewayPort;
 import io.github.discordgateway.test.simulator.GatewaySimulator;
