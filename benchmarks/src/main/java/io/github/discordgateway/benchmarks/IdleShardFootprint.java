@@ -26,9 +26,9 @@ import io.github.discordgateway.session.Shard;
 import io.github.discordgateway.session.ShardSettings;
 import io.github.discordgateway.sharding.LocalIdentifyLimiter;
 import io.github.discordgateway.sharding.ShardManager;
-import io.github.discordgateway.test.simulator.GatewaySimulator;
-import io.github.discordgateway.test.simulator.SessionStartLimit;
-import io.github.discordgateway.test.simulator.SimulatorOptions;
+import io.github.discordgateway.simulator.GatewaySimulator;
+import io.github.discordgateway.simulator.SessionStartLimit;
+import io.github.discordgateway.simulator.SimulatorOptions;
 import io.github.discordgateway.transport.WebSocketGatewayTransport;
 import io.github.discordgateway.transport.compression.TransportCompression;
 

@@ -15,8 +15,8 @@ import io.github.discordgateway.autoconfigure.DiscordConnectionDetails;
 import io.github.discordgateway.event.DispatchEvent;
 import io.github.discordgateway.test.kit.SimulatedDiscord;
 import io.github.discordgateway.test.kit.SimulatorConnectionDetails;
-import io.github.discordgateway.test.simulator.GatewaySimulator;
-import io.github.discordgateway.test.simulator.SimulatorOptions;
+import io.github.discordgateway.simulator.GatewaySimulator;
+import io.github.discordgateway.simulator.SimulatorOptions;
 
 /**
  * When no token is set, runs the bot against the gateway simulator in this process and plays a short

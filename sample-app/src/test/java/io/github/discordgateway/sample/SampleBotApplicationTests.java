@@ -8,7 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import io.github.discordgateway.protocol.Intent;
 import io.github.discordgateway.test.kit.EnableGatewaySimulator;
 import io.github.discordgateway.test.kit.SimulatedDiscord;
-import io.github.discordgateway.test.simulator.RestCall;
+import io.github.discordgateway.simulator.RestCall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

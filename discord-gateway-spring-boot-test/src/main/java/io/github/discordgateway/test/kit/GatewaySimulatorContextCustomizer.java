@@ -7,8 +7,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 
-import io.github.discordgateway.test.simulator.GatewaySimulator;
-import io.github.discordgateway.test.simulator.SimulatorOptions;
+import io.github.discordgateway.simulator.GatewaySimulator;
+import io.github.discordgateway.simulator.SimulatorOptions;
 
 /**
  * Starts a simulator for a test's application context and registers it, its connection details and a

@@ -8,11 +8,11 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import io.github.discordgateway.test.simulator.ClientFrame;
-import io.github.discordgateway.test.simulator.GatewaySimulator;
-import io.github.discordgateway.test.simulator.RestCall;
-import io.github.discordgateway.test.simulator.SimulatedGuild;
-import io.github.discordgateway.test.simulator.SimulatedSession;
+import io.github.discordgateway.simulator.ClientFrame;
+import io.github.discordgateway.simulator.GatewaySimulator;
+import io.github.discordgateway.simulator.RestCall;
+import io.github.discordgateway.simulator.SimulatedGuild;
+import io.github.discordgateway.simulator.SimulatedSession;
 
 /**
  * A fluent handle on a {@link GatewaySimulator} for bot tests: script what Discord does, then await what the bot

@@ -1,7 +1,7 @@
 package io.github.discordgateway.test.kit;
 
 import io.github.discordgateway.autoconfigure.DiscordConnectionDetails;
-import io.github.discordgateway.test.simulator.GatewaySimulator;
+import io.github.discordgateway.simulator.GatewaySimulator;
 
 /**
  * {@link DiscordConnectionDetails} that point a bot at a {@link GatewaySimulator}.

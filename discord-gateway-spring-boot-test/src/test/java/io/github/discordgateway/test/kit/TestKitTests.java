@@ -20,9 +20,9 @@ import io.github.discordgateway.event.GuildCreateEvent;
 import io.github.discordgateway.event.InteractionCreateEvent;
 import io.github.discordgateway.event.MessageCreateEvent;
 import io.github.discordgateway.model.Interaction;
-import io.github.discordgateway.test.simulator.ClientFrame;
-import io.github.discordgateway.test.simulator.GatewayPort;
-import io.github.discordgateway.test.simulator.RestCall;
+import io.github.discordgateway.simulator.ClientFrame;
+import io.github.discordgateway.simulator.GatewayPort;
+import io.github.discordgateway.simulator.RestCall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

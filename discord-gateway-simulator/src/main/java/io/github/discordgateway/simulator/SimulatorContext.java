@@ -1,0 +1,77 @@
+package io.github.discordgateway.simulator;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What every handler of one simulator shares: options, addresses, recordings, sessions, and the switches
+ * tests flip at run time.
+ */
+final class SimulatorContext {
+
+	final SimulatorOptions options;
+
+	final URI gatewayUrl;
+
+	final Recorder recorder = new Recorder();
+
+	final SessionRegistry sessions;
+
+	final Snowflakes snowflakes = new Snowflakes();
+
+	private final AtomicInteger connectionIds = new AtomicInteger();
+
+	private final AtomicBoolean reconnectInsteadOfHello = new AtomicBoolean();
+
+	private volatile boolean acksPaused;
+
+	private volatile boolean resumeUrlDown;
+
+	private volatile Duration ackDelay = Duration.ZERO;
+
+	SimulatorContext(SimulatorOptions options, URI gatewayUrl, URI resumeGatewayUrl) {
+		this.options = options;
+		this.gatewayUrl = gatewayUrl;
+		this.sessions = new SessionRegistry(options, resumeGatewayUrl);
+	}
+
+	int nextConnectionId() {
+		return this.connectionIds.incrementAndGet();
+	}
+
+	void reconnectInsteadOfNextHello() {
+		this.reconnectInsteadOfHello.set(true);
+	}
+
+	/** Whether this connection gets op 7 instead of Hello; only one connection does per request. */
+	boolean takeReconnectInsteadOfHello() {
+		return this.reconnectInsteadOfHello.getAndSet(false);
+	}
+
+	boolean acksPaused() {
+		return this.acksPaused;
+	}
+
+	void pauseAcks(boolean paused) {
+		this.acksPaused = paused;
+	}
+
+	boolean resumeUrlDown() {
+		return this.resumeUrlDown;
+	}
+
+	void resumeUrlDown(boolean down) {
+		this.resumeUrlDown = down;
+	}
+
+	Duration ackDelay() {
+		return this.ackDelay;
+	}
+
+	void ackDelay(Duration delay) {
+		this.ackDelay = delay;
+	}
+
+}
