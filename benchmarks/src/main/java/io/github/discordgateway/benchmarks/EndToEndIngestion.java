@@ -34,9 +34,11 @@ import io.github.discordgateway.protocol.ConnectionProperties;
 import io.github.discordgateway.protocol.GatewayJson;
 import io.github.discordgateway.protocol.Intent;
 import io.github.discordgateway.session.Backoff;
+import io.github.discordgateway.session.CallbackExecutor;
 import io.github.discordgateway.session.ExecutorScheduler;
 import io.github.discordgateway.session.GatewayObserver;
-import io.github.discordgateway.session.IdentifyLimiter;
+import io.github.discordgateway.session.IdentifyQueue;
+import io.github.discordgateway.session.InMemorySessionStore;
 import io.github.discordgateway.session.Shard;
 import io.github.discordgateway.session.ShardSettings;
 import io.github.discordgateway.session.ShardState;
@@ -173,8 +175,9 @@ public final class EndToEndIngestion {
 				ConnectionProperties.ofThisLibrary(), null, TransportCompression.ZLIB_STREAM.queryValue(),
 				new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), () -> ThreadLocalRandom.current().nextDouble()),
 				Duration.ofSeconds(1), Duration.ofSeconds(5), 3, 10_000);
-		Shard.Collaborators collaborators = new Shard.Collaborators(transport, scheduler, json, IdentifyLimiter.NONE,
-				GatewayObserver.NONE, () -> gatewayUrl, new TypedDispatchEventFactory(json),
+		Shard.Collaborators collaborators = new Shard.Collaborators(transport, scheduler, json, IdentifyQueue.NONE,
+				new InMemorySessionStore(), GatewayObserver.NONE, new CallbackExecutor("bench-callbacks"),
+				() -> gatewayUrl, new TypedDispatchEventFactory(json),
 				() -> ThreadLocalRandom.current().nextDouble());
 		return new Shard(settings, collaborators, new DispatchQueue(0, 10_000, listener));
 	}

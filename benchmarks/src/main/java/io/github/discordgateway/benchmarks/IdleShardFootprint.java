@@ -20,11 +20,13 @@ import io.github.discordgateway.protocol.Intent;
 import io.github.discordgateway.rest.DiscordRestClients;
 import io.github.discordgateway.rest.GatewayBotClient;
 import io.github.discordgateway.session.Backoff;
+import io.github.discordgateway.session.CallbackExecutor;
 import io.github.discordgateway.session.ExecutorScheduler;
 import io.github.discordgateway.session.GatewayObserver;
+import io.github.discordgateway.session.InMemorySessionStore;
 import io.github.discordgateway.session.Shard;
 import io.github.discordgateway.session.ShardSettings;
-import io.github.discordgateway.sharding.LocalIdentifyLimiter;
+import io.github.discordgateway.sharding.LocalIdentifyQueue;
 import io.github.discordgateway.sharding.ShardManager;
 import io.github.discordgateway.simulator.GatewaySimulator;
 import io.github.discordgateway.simulator.SessionStartLimit;
@@ -86,9 +88,10 @@ public final class IdleShardFootprint {
 				simulator.options().token());
 		TypedDispatchEventFactory events = new TypedDispatchEventFactory(json);
 		return new ShardManager(new ShardManager.Settings(null, null, List.of(), false), template, scheduler,
-				(gatewayUrl, identifyLimiter) -> new Shard.Collaborators(transport, scheduler, json, identifyLimiter,
-						GatewayObserver.NONE, gatewayUrl, events, () -> ThreadLocalRandom.current().nextDouble()),
-				new GatewayBotClient(restClient, json), (limit) -> new LocalIdentifyLimiter(limit, scheduler::nanoTime),
+				(gatewayUrl, identifyQueue) -> new Shard.Collaborators(transport, scheduler, json, identifyQueue,
+						new InMemorySessionStore(), GatewayObserver.NONE, new CallbackExecutor("bench-callbacks"),
+						gatewayUrl, events, () -> ThreadLocalRandom.current().nextDouble()),
+				new GatewayBotClient(restClient, json), (limit) -> new LocalIdentifyQueue(limit, scheduler),
 				(event) -> {
 				});
 	}

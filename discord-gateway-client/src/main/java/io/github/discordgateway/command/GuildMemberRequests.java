@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 
 import io.github.discordgateway.event.DispatchEvent;
@@ -21,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Matches GUILD_MEMBERS_CHUNK and RATE_LIMITED dispatches to the member requests that caused them, by nonce.
  * It listens on the socket's thread (as a {@link GatewayObserver}), so a listener that waits for members never
- * blocks the delivery of the chunks it waits for.
+ * blocks the delivery of the chunks it waits for. The futures complete on the callback executor: never on the
+ * socket's thread, nor on the scheduler's, which runs the timeouts and the heartbeats.
  */
 public final class GuildMemberRequests implements GatewayObserver {
 
@@ -31,13 +33,17 @@ public final class GuildMemberRequests implements GatewayObserver {
 
 	private final Duration timeout;
 
+	private final Executor callbacks;
+
 	/**
 	 * @param scheduler for the timeouts
 	 * @param timeout how long a request may wait for its chunks
+	 * @param callbacks where the futures complete (e.g. a {@link io.github.discordgateway.session.CallbackExecutor})
 	 */
-	public GuildMemberRequests(Scheduler scheduler, Duration timeout) {
+	public GuildMemberRequests(Scheduler scheduler, Duration timeout, Executor callbacks) {
 		this.scheduler = scheduler;
 		this.timeout = timeout;
+		this.callbacks = callbacks;
 	}
 
 	/**
@@ -49,8 +55,9 @@ public final class GuildMemberRequests implements GatewayObserver {
 		this.pending.put(nonce, entry);
 		Scheduler.Cancellable expiry = this.scheduler.schedule(() -> {
 			if (this.pending.remove(nonce) != null) {
-				result.completeExceptionally(new TimeoutException("No member chunks for guild " + request.guildId()
-						+ " within " + this.timeout.toMillis() + " ms (check the GUILD_MEMBERS intent)"));
+				TimeoutException timedOut = new TimeoutException("No member chunks for guild " + request.guildId()
+						+ " within " + this.timeout.toMillis() + " ms (check the GUILD_MEMBERS intent)");
+				this.callbacks.execute(() -> result.completeExceptionally(timedOut));
 			}
 		}, this.timeout);
 		result.whenComplete((members, failure) -> {
@@ -83,9 +90,10 @@ public final class GuildMemberRequests implements GatewayObserver {
 			entry.chunksSeen++;
 			complete = entry.chunksSeen >= ((chunk.chunkCount() != null) ? chunk.chunkCount() : 1);
 		}
-		if (complete) {
-			entry.result.complete(new GuildMembers(Snowflake.of(entry.guildId), List.copyOf(entry.members),
-					List.copyOf(entry.notFound), List.copyOf(entry.presences)));
+		if (complete && this.pending.remove(chunk.nonce()) != null) {
+			GuildMembers members = new GuildMembers(Snowflake.of(entry.guildId), List.copyOf(entry.members),
+					List.copyOf(entry.notFound), List.copyOf(entry.presences));
+			this.callbacks.execute(() -> entry.result.complete(members));
 		}
 	}
 
@@ -96,11 +104,12 @@ public final class GuildMemberRequests implements GatewayObserver {
 	}
 
 	private void rateLimited(JsonNode data) {
-		Pending entry = this.pending.get(data.path("meta").path("nonce").asString(""));
+		Pending entry = this.pending.remove(data.path("meta").path("nonce").asString(""));
 		if (entry != null) {
 			long retryAfterMillis = (long) (data.path("retry_after").asDouble(0) * 1000);
-			entry.result.completeExceptionally(
-					new GatewayRateLimitedException(data.path("opcode").asInt(), Duration.ofMillis(retryAfterMillis)));
+			GatewayRateLimitedException refused = new GatewayRateLimitedException(data.path("opcode").asInt(),
+					Duration.ofMillis(retryAfterMillis));
+			this.callbacks.execute(() -> entry.result.completeExceptionally(refused));
 		}
 	}
 

@@ -8,7 +8,12 @@ import java.util.function.DoubleSupplier;
  * The heartbeat of one connection. The first beat goes out after {@code interval * jitter} (jitter uniform in
  * [0, 1): many clients reconnecting at once must not beat together), then one every interval. If a beat falls
  * due before the previous one was acknowledged, the connection is a zombie: the owner is told and this
- * heartbeat stops. Each connection gets its own instance (fresh Hello, fresh interval, fresh jitter), and
+ * heartbeat stops.
+ * <p>
+ * The next beat is always timed from when the last one actually went out (a beat the gateway asked for with op 1
+ * included), so every beat has a whole interval to be acknowledged: a timer that stalled (a GC pause, a busy
+ * machine) never fires the missed beats back to back, and neither it nor an op 1 just before a tick makes a
+ * live connection look like a zombie. Each connection gets its own instance (fresh Hello, fresh interval, fresh jitter), and
  * {@link #stop()} ends it for good, so a timer never outlives its socket.
  */
 final class Heartbeater {
@@ -37,9 +42,9 @@ final class Heartbeater {
 
 	private Scheduler.Cancellable next = Scheduler.Cancellable.NONE;
 
-	private long dueAt;
-
 	private long sentAt;
+
+	private long dueAt;
 
 	private boolean awaitingAck;
 
@@ -66,7 +71,7 @@ final class Heartbeater {
 	}
 
 	/**
-	 * Beats now, at the gateway's request (op 1). The timer keeps its schedule.
+	 * Beats now, at the gateway's request (op 1); the next regular beat follows one interval later.
 	 */
 	void beatNow() {
 		synchronized (this) {
@@ -74,6 +79,7 @@ final class Heartbeater {
 				return;
 			}
 			markSent();
+			scheduleNext();
 		}
 		this.beats.sendHeartbeat();
 	}
@@ -106,15 +112,15 @@ final class Heartbeater {
 				return;
 			}
 			boolean readerPaused = this.ackMayBeUnread.getAsBoolean();
-			zombie = this.awaitingAck && !readerPaused;
+			// A tick this late means the process stalled: the ACK may be read right behind it.
+			boolean stalled = this.scheduler.nanoTime() - this.dueAt > this.intervalNanos / 2;
+			zombie = this.awaitingAck && !readerPaused && !stalled;
 			if (zombie) {
 				this.stopped = true;
 			}
 			else {
 				markSent();
-				this.dueAt += this.intervalNanos;
-				long delay = Math.max(0, this.dueAt - this.scheduler.nanoTime());
-				this.next = this.scheduler.schedule(this::tick, Duration.ofNanos(delay));
+				scheduleNext();
 			}
 		}
 		if (zombie) {
@@ -123,6 +129,12 @@ final class Heartbeater {
 		else {
 			this.beats.sendHeartbeat();
 		}
+	}
+
+	private void scheduleNext() {
+		this.next.cancel();
+		this.dueAt = this.scheduler.nanoTime() + this.intervalNanos;
+		this.next = this.scheduler.schedule(this::tick, Duration.ofNanos(this.intervalNanos));
 	}
 
 	private void markSent() {

@@ -1,9 +1,10 @@
 package io.github.discordgateway.session;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Queue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
@@ -22,35 +23,44 @@ import io.github.discordgateway.protocol.Identify;
 import io.github.discordgateway.protocol.Opcode;
 import io.github.discordgateway.protocol.ReadySession;
 import io.github.discordgateway.protocol.Resume;
+import io.github.discordgateway.session.ReconnectPolicy.Attempts;
+import io.github.discordgateway.session.ReconnectPolicy.Decision;
+import io.github.discordgateway.session.ReconnectPolicy.Disconnect;
 import io.github.discordgateway.transport.GatewayTransport;
 import io.github.discordgateway.transport.GatewayUrl;
-import io.github.discordgateway.transport.TransportConnection;
 import io.github.discordgateway.transport.OutboundPayloadSize;
+import io.github.discordgateway.transport.TransportConnection;
 import io.github.discordgateway.transport.TransportHandler;
 import io.github.discordgateway.transport.ratelimit.GatewayRateLimiter;
 
 /**
  * One shard's gateway session: its connection, its state machine, its heartbeat and the delivery of its events.
+ * What a resume needs is a {@link Session}, kept in a {@link SessionStore}; what to do when a connection ends is
+ * the {@link ReconnectPolicy}'s decision; commands wait in a {@link CommandQueue}; Identify waits for the
+ * {@link IdentifyQueue}.
  *
  * <h2>Receive flow</h2>
  * <ol>
  * <li>The transport assembles (and decompresses) a whole message on its I/O thread.</li>
  * <li>The {@link OpcodeDispatcher} reads its envelope and routes it by opcode; a malformed message or an unknown
  * opcode is logged and skipped.</li>
- * <li>Hello starts a fresh {@link Heartbeater} and sends Resume when a session can be resumed, Identify otherwise
- * (when the {@link IdentifyLimiter} allows).</li>
- * <li>A Dispatch moves the sequence forward (never back: a replayed duplicate is dropped), keeps READY's session
- * id and resume URL, marks the shard ready on READY or RESUMED, and is queued for delivery.</li>
+ * <li>Hello starts a fresh {@link Heartbeater} and sends Resume when a session can be resumed; otherwise the shard
+ * asks the {@link IdentifyQueue} for its turn and sends Identify when it comes.</li>
+ * <li>A Dispatch with a sequence not above the session's is a replayed duplicate and is dropped. Otherwise the
+ * observer hears of it (an observer that throws is logged; it cannot drop the event) and it is queued for
+ * delivery; only once it is queued does the session's sequence move to it (so a Resume never skips an event
+ * that was not handed over, e.g. when delivery stops while the reader waits for room). READY starts a new
+ * {@link Session}; READY and RESUMED mark the shard ready and save the session.</li>
  * <li>The shard's {@link DispatchQueue} thread hands each event to the listener, in sequence order.</li>
  * <li>ACKs feed latency to the observer; op 1 gets a beat at once; op 7 and op 9 reconnect (below).</li>
  * </ol>
  *
  * <h2>Send flow</h2>
  * <ol>
- * <li>Heartbeats go out from the scheduler's thread, straight to the connection, carrying the last sequence;
- * they are never delayed (the connection's {@link GatewayRateLimiter} keeps room for them).</li>
- * <li>Identify and Resume go out on Hello, first on their connection; the payloads are never logged (they
- * carry the token).</li>
+ * <li>Heartbeats go out from the scheduler's thread, straight to the connection, carrying the session's
+ * sequence; they are never delayed (the connection's {@link GatewayRateLimiter} keeps room for them).</li>
+ * <li>Identify and Resume go out first on their connection; the payloads are never logged (they carry the
+ * token).</li>
  * <li>Commands ({@link #send}) are checked against the 4096-byte limit at once, then queued in order until
  * the session is ready and the rate limiter has room (120 per 60 s per connection, presence 5 per 20 s);
  * queued commands survive reconnects and go out on the next ready connection.</li>
@@ -58,14 +68,26 @@ import io.github.discordgateway.transport.ratelimit.GatewayRateLimiter;
  *
  * <h2>When the connection ends</h2>
  * <ol>
- * <li>A close the shard did not start is looked up in {@link CloseCode}: resume, identify anew, or stop for good
- * ({@link ShardState#FATAL}, with what to fix in the status). Unknown codes and dropped connections resume.</li>
- * <li>Reconnects wait per {@link Backoff} (the first is immediate); READY or RESUMED resets the count. After
- * {@code maxFailedResumes} failed resumes the session is given up and the shard identifies anew.</li>
- * <li>When the shard itself closes (zombie connection, op 7, op 9, shutdown) it uses a code other than 1000/1001,
- * which would end the session at Discord, except when logging out.</li>
+ * <li>A close the shard did not start, op 7, op 9, a zombie connection (no ACK between two beats), a failed
+ * connection attempt and a connection that brings no Hello within {@link ShardSettings#helloTimeout()} go to
+ * the {@link ReconnectPolicy}: resume, identify anew, or stop for good ({@link ShardState#FATAL}, with what to
+ * fix in the status), and after what delay.</li>
+ * <li>Network failures keep the session and back off; only Discord's verdict (op 9 {@code false}, 4007, 4009) or
+ * {@code maxFailedResumes} resumes refused after Hello give it up (and delete it from the store).</li>
+ * <li>When the shard itself closes (zombie connection, op 7, op 9, no Hello, shutdown) it uses
+ * {@value #RESUMABLE_CLOSE_CODE}, not 1000/1001, which would end the session at Discord, except when logging
+ * out.</li>
  * </ol>
- * Every connection has a generation number: callbacks from an abandoned connection are ignored.
+ * Every connection has a generation number: callbacks from an abandoned connection are ignored, and its pending
+ * identify turn is cancelled.
+ *
+ * <h2>Threads</h2>
+ * The shard's lock guards its state; it is never held while calling code outside the client. Observers (except
+ * {@link GatewayObserver#dispatchReceived} and {@link GatewayObserver#heartbeatAcknowledged}, which run on the
+ * socket's thread as the message is read), the futures {@link #send} returns, and the {@link SessionStore} run on
+ * the client's callback executor ({@link Collaborators#callbacks()}), in order. So no user code ever runs on the
+ * scheduler's thread, where heartbeats and reconnect timers run, nor under the shard's lock. Listeners run on the
+ * shard's delivery thread.
  */
 public final class Shard {
 
@@ -82,9 +104,13 @@ public final class Shard {
 
 	private final GatewayJson json;
 
-	private final IdentifyLimiter identifyLimiter;
+	private final IdentifyQueue identifyQueue;
+
+	private final SessionStore sessionStore;
 
 	private final GatewayObserver observer;
+
+	private final Callbacks callbacks;
 
 	private final Supplier<String> gatewayUrl;
 
@@ -96,7 +122,13 @@ public final class Shard {
 
 	private final DoubleSupplier random;
 
+	private final ReconnectPolicy policy;
+
+	private final CommandQueue commands;
+
 	private ShardState state = ShardState.STOPPED;
+
+	private volatile ShardStatus status;
 
 	private int generation;
 
@@ -104,11 +136,10 @@ public final class Shard {
 
 	private Heartbeater heartbeater;
 
-	private ReadySession session;
+	private volatile Session session;
 
-	private volatile long lastSequence = GatewayMessage.NO_SEQUENCE;
-
-	private boolean connectionIsResume;
+	/** Whether the current connection sent Resume and has not been RESUMED yet. */
+	private boolean resumeSent;
 
 	private int failedAttempts;
 
@@ -118,13 +149,13 @@ public final class Shard {
 
 	private String reason;
 
-	private Scheduler.Cancellable pending = Scheduler.Cancellable.NONE;
+	private Scheduler.Cancellable pendingConnect = Scheduler.Cancellable.NONE;
+
+	private Scheduler.Cancellable helloDeadline = Scheduler.Cancellable.NONE;
+
+	private CompletableFuture<Void> identifyTurn;
 
 	private volatile GatewayRateLimiter rateLimiter;
-
-	private final Queue<OutboundCommand> outbound = new ArrayDeque<>();
-
-	private Scheduler.Cancellable pendingDrain = Scheduler.Cancellable.NONE;
 
 	/**
 	 * @param settings how the shard identifies and behaves
@@ -136,30 +167,38 @@ public final class Shard {
 		this.transport = collaborators.transport();
 		this.scheduler = collaborators.scheduler();
 		this.json = collaborators.json();
-		this.identifyLimiter = collaborators.identifyLimiter();
+		this.identifyQueue = collaborators.identifyQueue();
+		this.sessionStore = collaborators.sessionStore();
 		this.observer = collaborators.observer();
+		this.callbacks = new Callbacks(collaborators.callbacks(), settings.shardId());
 		this.gatewayUrl = collaborators.gatewayUrl();
 		this.events = collaborators.events();
 		this.random = collaborators.random();
 		this.queue = queue;
 		this.dispatcher = new OpcodeDispatcher(this.json, settings.shardId());
+		this.policy = settings.reconnectPolicy(this.random);
+		this.commands = new CommandQueue(settings.shardId(), this.scheduler, this.callbacks, this.observer);
+		this.status = new ShardStatus(settings.shardId(), ShardState.STOPPED, null, null, 0);
 	}
 
 	/**
 	 * What a shard runs on, shared by every shard of a client.
 	 *
 	 * @param transport opens connections
-	 * @param scheduler time and timers
+	 * @param scheduler time and timers (its thread runs heartbeats and reconnects, never user code)
 	 * @param json the codec
-	 * @param identifyLimiter when Identify may be sent
+	 * @param identifyQueue gives the turns to send Identify
+	 * @param sessionStore keeps the sessions to resume
 	 * @param observer metrics and health
+	 * @param callbacks runs observers, future completions and the session store, in the order given, never on the
+	 * scheduler's thread nor on the calling thread (e.g. a {@link CallbackExecutor})
 	 * @param gatewayUrl the gateway URL to identify on (asked each time: it may be refreshed)
 	 * @param events makes the event object for each dispatch
 	 * @param random uniform values in [0, 1), for jitter
 	 */
 	public record Collaborators(GatewayTransport transport, Scheduler scheduler, GatewayJson json,
-			IdentifyLimiter identifyLimiter, GatewayObserver observer, Supplier<String> gatewayUrl,
-			DispatchEventFactory events, DoubleSupplier random) {
+			IdentifyQueue identifyQueue, SessionStore sessionStore, GatewayObserver observer, Executor callbacks,
+			Supplier<String> gatewayUrl, DispatchEventFactory events, DoubleSupplier random) {
 	}
 
 	public int shardId() {
@@ -174,29 +213,40 @@ public final class Shard {
 	}
 
 	/**
-	 * Connects, resuming the previous session if there is one. Returns at once.
+	 * Connects, resuming the session this shard or the {@link SessionStore} holds if there is one. Returns at once.
 	 */
-	public synchronized void start() {
-		if (this.state == ShardState.STOPPED || this.state == ShardState.FATAL) {
-			this.failedAttempts = 0;
-			// A restart resumes: what is replayed and what follows must reach the listener again.
-			this.queue.start();
-			connect();
+	public void start() {
+		Session stored = this.sessionStore.load(shardId());
+		synchronized (this) {
+			if (this.state == ShardState.STOPPED || this.state == ShardState.FATAL) {
+				if (this.session == null && stored != null) {
+					logger.info("Shard {} resumes its stored session", shardId());
+					this.session = stored;
+				}
+				this.failedAttempts = 0;
+				this.commands.reopen();
+				// A restart resumes: what is replayed and what follows must reach the listener again.
+				this.queue.start();
+				connect();
+			}
 		}
 	}
 
 	/**
 	 * Closes the connection and stops reconnecting. Queued events are still delivered (see
 	 * {@link DispatchQueue#stop}).
-	 * @param resumable whether the session should stay resumable (close code {@value #RESUMABLE_CLOSE_CODE}) or
-	 * end at Discord (1000: the bot goes offline at once)
+	 * @param resumable whether the session should stay resumable (close code {@value #RESUMABLE_CLOSE_CODE}, and
+	 * the session is saved) or end at Discord (1000: the bot goes offline at once, and the session is deleted)
 	 */
 	public synchronized void stop(boolean resumable) {
 		abandonConnection(resumable ? RESUMABLE_CLOSE_CODE : 1000, "shutting down");
-		this.pending.cancel();
-		if (!resumable) {
+		this.pendingConnect.cancel();
+		if (resumable) {
+			saveSession();
+		}
+		else {
 			forgetSession();
-			failQueuedCommands("Shard " + shardId() + " logged out");
+			this.commands.closeForGood("Shard " + shardId() + " logged out");
 		}
 		setState(ShardState.STOPPED, null);
 	}
@@ -208,21 +258,26 @@ public final class Shard {
 		return this.queue;
 	}
 
-	public synchronized ShardStatus status() {
-		return new ShardStatus(shardId(), this.state, this.lastCloseCode, this.reason, this.failedAttempts);
+	/**
+	 * The shard's latest status; never waits for the shard's lock.
+	 */
+	public ShardStatus status() {
+		return this.status;
 	}
 
 	/**
-	 * The last sequence received in the current session, or {@link GatewayMessage#NO_SEQUENCE}.
+	 * The sequence of the last dispatch handed to delivery in the current session, or
+	 * {@link GatewayMessage#NO_SEQUENCE}.
 	 */
 	public long lastSequence() {
-		return this.lastSequence;
+		Session current = this.session;
+		return (current != null) ? current.sequence() : GatewayMessage.NO_SEQUENCE;
 	}
 
 	/**
 	 * The current session, or {@code null} when the next connection identifies anew.
 	 */
-	public synchronized ReadySession session() {
+	public Session session() {
 		return this.session;
 	}
 
@@ -231,71 +286,24 @@ public final class Shard {
 	 * allows, in the order given.
 	 * @param op the command's opcode
 	 * @param data its data
-	 * @return completes when the command went out on the wire; fails if the shard stops for good first
+	 * @return completes (on the callback executor) when the command went out on the wire; fails if the shard
+	 * stops for good first
 	 * @throws io.github.discordgateway.transport.PayloadTooLargeException if the payload exceeds 4096 bytes
 	 */
 	public CompletableFuture<Void> send(Opcode op, Object data) {
 		String payload = this.json.encode(op, data);
 		OutboundPayloadSize.check(payload, op.code());
-		OutboundCommand command = new OutboundCommand(op, payload, new CompletableFuture<>(),
-				this.scheduler.nanoTime());
-		synchronized (this) {
-			if (this.state == ShardState.FATAL) {
-				return CompletableFuture.failedFuture(new IllegalStateException(
-						"Shard " + shardId() + " has stopped for good: " + this.reason));
-			}
-			this.outbound.add(command);
-			drainCommands();
-		}
-		return command.sent();
-	}
-
-	/**
-	 * Sends queued commands while the session is ready and the limiter has room; otherwise looks again when it
-	 * will have.
-	 */
-	private void drainCommands() {
-		while (!this.outbound.isEmpty()) {
-			if (this.state != ShardState.READY || this.connection == null || this.rateLimiter == null) {
-				return;
-			}
-			OutboundCommand next = this.outbound.peek();
-			boolean presence = next.op() == Opcode.PRESENCE_UPDATE;
-			long wait = presence ? this.rateLimiter.nanosUntilPresenceUpdatePermitted()
-					: this.rateLimiter.nanosUntilCommandPermitted();
-			if (wait > 0 || !(presence ? this.rateLimiter.tryAcquirePresenceUpdate()
-					: this.rateLimiter.tryAcquireCommand())) {
-				this.pendingDrain.cancel();
-				this.pendingDrain = this.scheduler.schedule(() -> {
-					synchronized (this) {
-						drainCommands();
-					}
-				}, Duration.ofNanos(Math.max(wait, 1_000_000)));
-				return;
-			}
-			this.outbound.poll();
-			this.connection.send(next.payload());
-			this.observer.commandSent(shardId(), next.op(),
-					Duration.ofNanos(this.scheduler.nanoTime() - next.enqueuedAt()));
-			next.sent().complete(null);
-		}
-	}
-
-	private void failQueuedCommands(String why) {
-		OutboundCommand command;
-		while ((command = this.outbound.poll()) != null) {
-			command.sent().completeExceptionally(new IllegalStateException(why));
-		}
-	}
-
-	private record OutboundCommand(Opcode op, String payload, CompletableFuture<Void> sent, long enqueuedAt) {
+		return this.commands.add(op, payload);
 	}
 
 	private void connect() {
-		this.connectionIsResume = (this.session != null);
-		String base = this.connectionIsResume ? this.session.resumeGatewayUrl() : this.gatewayUrl.get();
+		Session current = this.session;
+		this.resumeSent = false;
+		String base = (current != null) ? current.resumeGatewayUrl() : this.gatewayUrl.get();
 		int connectionGeneration = ++this.generation;
 		setState(ShardState.CONNECTING, this.reason);
+		this.helloDeadline = this.scheduler.schedule(() -> helloTimedOut(connectionGeneration),
+				this.settings.helloTimeout());
 		this.transport.connect(GatewayUrl.connectUri(base, this.settings.compress()), new Connection(connectionGeneration))
 			.whenComplete((opened, failure) -> {
 				if (failure != null) {
@@ -309,26 +317,50 @@ public final class Shard {
 			return;
 		}
 		logger.warn("Shard {} could not connect to {}: {}", shardId(), base, rootMessage(failure));
+		this.helloDeadline.cancel();
 		this.reason = "could not connect: " + rootMessage(failure);
-		reconnectAfterFailure();
+		disconnected(Disconnect.connectionFailed());
 	}
 
-	private void reconnectAfterFailure() {
-		if (this.connectionIsResume && ++this.failedResumes >= this.settings.maxFailedResumes()) {
-			logger.warn("Shard {} gives up resuming after {} failed attempts and identifies anew", shardId(),
-					this.failedResumes);
+	private synchronized void helloTimedOut(int connectionGeneration) {
+		if (connectionGeneration != this.generation || this.state != ShardState.CONNECTING) {
+			return;
+		}
+		logger.warn("Shard {}: no Hello within {} ms; reconnecting", shardId(), this.settings.helloTimeout().toMillis());
+		abandonConnection(RESUMABLE_CLOSE_CODE, "no Hello");
+		this.reason = "no Hello within " + this.settings.helloTimeout().toMillis() + " ms";
+		disconnected(Disconnect.helloTimeout());
+	}
+
+	/**
+	 * The current connection is over: asks the policy what next, and does it.
+	 */
+	private void disconnected(Disconnect disconnect) {
+		Decision decision = this.policy.decide(disconnect,
+				new Attempts(this.session != null, this.resumeSent, this.failedAttempts, this.failedResumes));
+		this.resumeSent = false;
+		this.failedAttempts = decision.failedAttempts();
+		this.failedResumes = decision.failedResumes();
+		CloseAction action = decision.action();
+		if (action == CloseAction.STOP) {
+			logger.error("Shard {} stopped for good: the gateway {} The shard will not reconnect.", shardId(),
+					this.reason);
+			setState(ShardState.FATAL, this.reason);
+			this.commands.closeForGood("Shard " + shardId() + " has stopped for good: " + this.reason);
+			return;
+		}
+		if (action == CloseAction.IDENTIFY && this.session != null) {
+			logger.info("Shard {} gives up its session ({}) and identifies anew", shardId(), this.reason);
 			forgetSession();
 		}
-		Duration delay = this.settings.backoff().delay(this.failedAttempts++);
-		CloseAction action = (this.session != null) ? CloseAction.RESUME : CloseAction.IDENTIFY;
-		this.observer.reconnecting(shardId(), action);
-		scheduleConnect(delay);
+		this.callbacks.execute(() -> this.observer.reconnecting(shardId(), action));
+		scheduleConnect(decision.delay());
 	}
 
 	private void scheduleConnect(Duration delay) {
 		setState(ShardState.RECONNECT_WAIT, this.reason);
 		int expected = this.generation;
-		this.pending = this.scheduler.schedule(() -> {
+		this.pendingConnect = this.scheduler.schedule(() -> {
 			synchronized (this) {
 				if (expected == this.generation && this.state == ShardState.RECONNECT_WAIT) {
 					connect();
@@ -338,71 +370,70 @@ public final class Shard {
 	}
 
 	/**
-	 * Leaves the current connection behind: its callbacks become stale, its heartbeat stops, and it is closed.
+	 * Leaves the current connection behind: its callbacks become stale, its heartbeat stops, its identify turn is
+	 * given back, and it is closed.
 	 */
 	private void abandonConnection(int code, String why) {
 		this.generation++;
+		TransportConnection current = this.connection;
+		releaseConnection();
+		if (current != null) {
+			current.close(code, why);
+		}
+	}
+
+	private void releaseConnection() {
+		this.connection = null;
+		this.rateLimiter = null;
+		this.commands.pause();
+		this.helloDeadline.cancel();
 		if (this.heartbeater != null) {
 			this.heartbeater.stop();
 			this.heartbeater = null;
 		}
-		this.pendingDrain.cancel();
-		this.rateLimiter = null;
-		TransportConnection current = this.connection;
-		this.connection = null;
-		if (current != null) {
-			current.close(code, why);
+		CompletableFuture<Void> turn = this.identifyTurn;
+		this.identifyTurn = null;
+		if (turn != null) {
+			this.callbacks.execute(() -> turn.cancel(false));
 		}
 	}
 
 	/**
 	 * The shard decided to reconnect (op 7, op 9, a zombie connection).
 	 */
-	private void reconnect(CloseAction action, String why, Duration delay) {
+	private void reconnect(Disconnect disconnect, String why) {
 		abandonConnection(RESUMABLE_CLOSE_CODE, why);
-		if (action == CloseAction.IDENTIFY) {
-			forgetSession();
-		}
 		this.reason = why;
-		this.observer.reconnecting(shardId(), action);
-		scheduleConnect(delay);
+		disconnected(disconnect);
 	}
 
 	private void connectionLost(int code, String closeReason) {
-		this.connection = null;
-		this.rateLimiter = null;
-		this.pendingDrain.cancel();
-		if (this.heartbeater != null) {
-			this.heartbeater.stop();
-			this.heartbeater = null;
-		}
+		releaseConnection();
 		this.lastCloseCode = code;
-		this.observer.connectionClosed(shardId(), code);
+		this.callbacks.execute(() -> this.observer.connectionClosed(shardId(), code));
 		CloseCode known = CloseCode.of(code);
-		CloseAction action = CloseCode.actionFor(code);
 		String description = "closed with " + code + (closeReason.isEmpty() ? "" : " (" + closeReason + ")");
-		if (action == CloseAction.STOP) {
-			this.reason = description + ": " + known.explanation();
-			logger.error("Shard {} stopped for good: the gateway {} The shard will not reconnect.", shardId(),
-					this.reason);
-			setState(ShardState.FATAL, this.reason);
-			failQueuedCommands("Shard " + shardId() + " has stopped for good: " + this.reason);
-			return;
-		}
+		this.reason = (known != null && known.action() == CloseAction.STOP)
+				? description + ": " + known.explanation() : description;
 		if (known == null && code >= 4000) {
 			logger.warn("Shard {}: the gateway closed with unknown code {}; resuming", shardId(), code);
 		}
-		if (action == CloseAction.IDENTIFY) {
-			forgetSession();
-		}
-		this.reason = description;
-		reconnectAfterFailure();
+		disconnected(Disconnect.closed(code));
 	}
 
 	private void forgetSession() {
-		this.session = null;
-		this.lastSequence = GatewayMessage.NO_SEQUENCE;
+		if (this.session != null) {
+			this.session = null;
+			this.callbacks.execute(() -> this.sessionStore.delete(shardId()));
+		}
 		this.failedResumes = 0;
+	}
+
+	private void saveSession() {
+		Session current = this.session;
+		if (current != null) {
+			this.callbacks.execute(() -> this.sessionStore.save(shardId(), current));
+		}
 	}
 
 	private void setState(ShardState next, String why) {
@@ -412,6 +443,8 @@ public final class Shard {
 		boolean changed = next != this.state;
 		this.state = next;
 		this.reason = why;
+		ShardStatus snapshot = new ShardStatus(shardId(), next, this.lastCloseCode, why, this.failedAttempts);
+		this.status = snapshot;
 		if (!changed) {
 			return;
 		}
@@ -423,22 +456,29 @@ public final class Shard {
 			}
 			default -> logger.debug("Shard {} is {}", shardId(), next);
 		}
-		this.observer.statusChanged(status());
+		this.callbacks.execute(() -> this.observer.statusChanged(snapshot));
 	}
 
-	private void sendIdentify(int connectionGeneration) {
-		synchronized (this) {
-			if (connectionGeneration != this.generation || this.connection == null) {
-				return;
-			}
-			forgetSession();
-			Identify identify = new Identify(this.settings.token(), this.settings.properties(),
-					this.settings.largeThreshold(), new int[] { shardId(), this.settings.shardCount() },
-					this.settings.presence(), this.settings.intents());
-			logger.debug("Shard {} identifying: {}", shardId(), identify);
-			this.rateLimiter.tryAcquireCommand();
-			this.connection.send(this.json.encode(Opcode.IDENTIFY, identify));
+	private synchronized void sendIdentify(int connectionGeneration) {
+		if (connectionGeneration != this.generation || this.connection == null
+				|| this.state != ShardState.IDENTIFYING) {
+			return;
 		}
+		this.identifyTurn = null;
+		Identify identify = new Identify(this.settings.token(), this.settings.properties(),
+				this.settings.largeThreshold(), new int[] { shardId(), this.settings.shardCount() },
+				this.settings.presence(), this.settings.intents());
+		logger.debug("Shard {} identifying: {}", shardId(), identify);
+		this.rateLimiter.tryAcquireCommand();
+		this.connection.send(this.json.encode(Opcode.IDENTIFY, identify));
+	}
+
+	private synchronized void identifyTurnFailed(int connectionGeneration, Throwable failure) {
+		if (connectionGeneration != this.generation) {
+			return;
+		}
+		logger.warn("Shard {} got no turn to identify: {}; reconnecting", shardId(), rootMessage(failure));
+		reconnect(Disconnect.connectionFailed(), "no turn to identify: " + rootMessage(failure));
 	}
 
 	private static String rootMessage(Throwable failure) {
@@ -497,77 +537,131 @@ public final class Shard {
 				if (!isCurrent() || Shard.this.connection == null) {
 					return;
 				}
+				Shard.this.helloDeadline.cancel();
 				if (hello.heartbeatInterval() <= 0) {
 					logger.warn("Shard {} got a Hello without a heartbeat interval; reconnecting", shardId());
-					reconnect(CloseAction.RESUME, "invalid Hello", Duration.ZERO);
+					reconnect(Disconnect.reconnectRequested(), "invalid Hello");
 					return;
 				}
-				if (Shard.this.heartbeater != null) {
-					Shard.this.heartbeater.stop();
-				}
-				Shard.this.heartbeater = new Heartbeater(Shard.this.scheduler,
-						Duration.ofMillis(hello.heartbeatInterval()), this, Shard.this.queue::readerPausedSinceLastAsked);
+				Duration interval = Duration.ofMillis(hello.heartbeatInterval());
+				Shard.this.heartbeater = new Heartbeater(Shard.this.scheduler, interval, this,
+						Shard.this.queue::readerPausedSinceLastAsked);
 				Shard.this.heartbeater.start(Shard.this.random);
-				Shard.this.rateLimiter.setHeartbeatInterval(Duration.ofMillis(hello.heartbeatInterval()));
-				if (Shard.this.session != null) {
+				Shard.this.rateLimiter.setHeartbeatInterval(interval);
+				Session current = Shard.this.session;
+				if (current != null) {
 					setState(ShardState.RESUMING, Shard.this.reason);
+					Shard.this.resumeSent = true;
 					Shard.this.rateLimiter.tryAcquireCommand();
-					Shard.this.connection.send(Shard.this.json.encode(Opcode.RESUME, new Resume(
-							Shard.this.settings.token(), Shard.this.session.sessionId(), Shard.this.lastSequence)));
+					Shard.this.connection.send(Shard.this.json.encode(Opcode.RESUME,
+							new Resume(Shard.this.settings.token(), current.sessionId(), current.sequence())));
+					return;
 				}
-				else {
-					setState(ShardState.IDENTIFYING, Shard.this.reason);
-					Duration wait = Shard.this.identifyLimiter.reserve(shardId());
-					if (wait.isZero() || wait.isNegative()) {
-						sendIdentify(this.connectionGeneration);
-					}
-					else {
-						logger.info("Shard {} waits {} ms for its turn to identify", shardId(), wait.toMillis());
-						Shard.this.pending = Shard.this.scheduler
-							.schedule(() -> sendIdentify(this.connectionGeneration), wait);
-					}
-				}
+				setState(ShardState.IDENTIFYING, Shard.this.reason);
 			}
+			awaitIdentifyTurn();
+		}
+
+		/**
+		 * Asks for the turn outside the lock (the queue may be remote) and identifies when it comes.
+		 */
+		private void awaitIdentifyTurn() {
+			CompletableFuture<Void> turn = Shard.this.identifyQueue.acquire(shardId());
+			synchronized (Shard.this) {
+				if (!isCurrent()) {
+					turn.cancel(false);
+					return;
+				}
+				Shard.this.identifyTurn = turn;
+			}
+			if (!turn.isDone()) {
+				logger.info("Shard {} waits for its turn to identify", shardId());
+			}
+			turn.whenComplete((granted, failure) -> {
+				if (failure == null) {
+					sendIdentify(this.connectionGeneration);
+				}
+				else if (!(failure instanceof CancellationException)
+						&& !(failure instanceof CompletionException && failure.getCause() instanceof CancellationException)) {
+					identifyTurnFailed(this.connectionGeneration, failure);
+				}
+			});
 		}
 
 		@Override
 		public void onDispatch(GatewayMessage message) {
 			long sequence = message.sequence();
+			Session before;
 			synchronized (Shard.this) {
 				if (!isCurrent()) {
 					return;
 				}
-				if (sequence != GatewayMessage.NO_SEQUENCE) {
-					if (sequence <= Shard.this.lastSequence) {
-						logger.debug("Shard {} dropped {} with sequence {}: already received", shardId(),
-								message.type(), sequence);
-						return;
-					}
-					Shard.this.lastSequence = sequence;
-				}
-				if ("READY".equals(message.type())) {
-					Shard.this.session = Shard.this.json.read(message.data(), ReadySession.class);
-					readied();
-				}
-				else if ("RESUMED".equals(message.type())) {
-					readied();
+				before = Shard.this.session;
+				if (sequence != GatewayMessage.NO_SEQUENCE && sequence <= lastSequence()) {
+					logger.debug("Shard {} dropped {} with sequence {}: already received", shardId(),
+							message.type(), sequence);
+					return;
 				}
 			}
+			ReadySession ready = "READY".equals(message.type())
+					? Shard.this.json.read(message.data(), ReadySession.class) : null;
 			DispatchEvent event = Shard.this.events.create(message.type(), shardId(), sequence, message.data());
-			Shard.this.observer.dispatchReceived(event);
 			try {
-				Shard.this.queue.enqueue(event);
+				Shard.this.observer.dispatchReceived(event);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("An observer failed on {} (sequence {}, shard {}); the event goes on", message.type(),
+						sequence, shardId(), ex);
+			}
+			if (!handOver(event)) {
+				logger.info("Shard {} did not queue {} (sequence {}): delivery is stopping; a resume replays it",
+						shardId(), message.type(), sequence);
+				return;
+			}
+			synchronized (Shard.this) {
+				handedOver(message.type(), sequence, ready, before);
+			}
+		}
+
+		private boolean handOver(DispatchEvent event) {
+			try {
+				return Shard.this.queue.enqueue(event);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+
+		/**
+		 * Moves the session to a dispatch now queued for delivery. A stale connection still moves it if nothing
+		 * else did meanwhile: the event was delivered, a resume must not replay it.
+		 */
+		private void handedOver(String type, long sequence, ReadySession ready, Session before) {
+			if (ready != null) {
+				if (isCurrent()) {
+					Shard.this.session = new Session(ready.sessionId(), ready.resumeGatewayUrl(), sequence);
+					readied();
+				}
+				return;
+			}
+			Session current = Shard.this.session;
+			if (sequence != GatewayMessage.NO_SEQUENCE && current != null && (isCurrent() || current == before)
+					&& sequence > current.sequence()) {
+				Shard.this.session = current.withSequence(sequence);
+			}
+			if ("RESUMED".equals(type) && isCurrent()) {
+				readied();
 			}
 		}
 
 		private void readied() {
 			Shard.this.failedAttempts = 0;
 			Shard.this.failedResumes = 0;
+			Shard.this.resumeSent = false;
 			setState(ShardState.READY, null);
-			drainCommands();
+			saveSession();
+			Shard.this.commands.open(Shard.this.connection, Shard.this.rateLimiter);
 		}
 
 		@Override
@@ -601,7 +695,7 @@ public final class Shard {
 			synchronized (Shard.this) {
 				if (isCurrent()) {
 					logger.info("Shard {}: the gateway asked for a reconnect (op 7); resuming", shardId());
-					reconnect(CloseAction.RESUME, "the gateway asked for a reconnect", Duration.ZERO);
+					reconnect(Disconnect.reconnectRequested(), "the gateway asked for a reconnect");
 				}
 			}
 		}
@@ -612,16 +706,9 @@ public final class Shard {
 				if (!isCurrent()) {
 					return;
 				}
-				if (resumable && Shard.this.session != null) {
-					logger.info("Shard {}: invalid session (resumable); resuming", shardId());
-					reconnect(CloseAction.RESUME, "invalid session, resumable", Duration.ZERO);
-					return;
-				}
-				Duration min = Shard.this.settings.invalidSessionDelayMin();
-				long spread = Shard.this.settings.invalidSessionDelayMax().toMillis() - min.toMillis();
-				Duration delay = min.plusMillis((long) (spread * Shard.this.random.getAsDouble()));
-				logger.info("Shard {}: invalid session; identifying anew in {} ms", shardId(), delay.toMillis());
-				reconnect(CloseAction.IDENTIFY, "invalid session", delay);
+				logger.info("Shard {}: invalid session ({})", shardId(), resumable ? "resumable" : "not resumable");
+				reconnect(Disconnect.invalidSession(resumable),
+						resumable ? "invalid session, resumable" : "invalid session");
 			}
 		}
 
@@ -630,7 +717,7 @@ public final class Shard {
 			TransportConnection current = Shard.this.connection;
 			GatewayRateLimiter limiter = Shard.this.rateLimiter;
 			if (current != null) {
-				current.send(Shard.this.json.encodeHeartbeat(Shard.this.lastSequence));
+				current.send(Shard.this.json.encodeHeartbeat(lastSequence()));
 				if (limiter != null) {
 					limiter.recordHeartbeat();
 				}
@@ -643,7 +730,7 @@ public final class Shard {
 				if (isCurrent()) {
 					logger.warn("Shard {}: no heartbeat ACK since the last beat (zombie connection); resuming",
 							shardId());
-					reconnect(CloseAction.RESUME, "zombie connection: no heartbeat ACK", Duration.ZERO);
+					reconnect(Disconnect.zombie(), "zombie connection: no heartbeat ACK");
 				}
 			}
 		}

@@ -19,13 +19,30 @@ import io.github.discordgateway.protocol.UpdatePresence;
  * @param backoff waits between failed connection attempts
  * @param invalidSessionDelayMin the shortest wait before identifying after an Invalid Session
  * @param invalidSessionDelayMax the longest such wait
- * @param maxFailedResumes failed resumes in a row after which the session is given up for a new Identify
+ * @param maxFailedResumes resumes refused in a row (after Hello) after which the session is given up for a new
+ * Identify
  * @param eventQueueCapacity dispatches that may wait for the listener before the reader is paused
+ * @param helloTimeout how long a connection attempt may take to bring Hello before it is given up and retried
  */
 public record ShardSettings(int shardId, int shardCount, String token, long intents, int largeThreshold,
 		ConnectionProperties properties, UpdatePresence presence, String compress, Backoff backoff,
 		Duration invalidSessionDelayMin, Duration invalidSessionDelayMax, int maxFailedResumes,
-		int eventQueueCapacity) {
+		int eventQueueCapacity, Duration helloTimeout) {
+
+	/** How long a connection may take to bring Hello unless configured. */
+	public static final Duration DEFAULT_HELLO_TIMEOUT = Duration.ofSeconds(30);
+
+	/**
+	 * Settings with the {@link #DEFAULT_HELLO_TIMEOUT default Hello deadline}.
+	 */
+	public ShardSettings(int shardId, int shardCount, String token, long intents, int largeThreshold,
+			ConnectionProperties properties, UpdatePresence presence, String compress, Backoff backoff,
+			Duration invalidSessionDelayMin, Duration invalidSessionDelayMax, int maxFailedResumes,
+			int eventQueueCapacity) {
+		this(shardId, shardCount, token, intents, largeThreshold, properties, presence, compress, backoff,
+				invalidSessionDelayMin, invalidSessionDelayMax, maxFailedResumes, eventQueueCapacity,
+				DEFAULT_HELLO_TIMEOUT);
+	}
 
 	/**
 	 * These settings for another shard.
@@ -33,7 +50,25 @@ public record ShardSettings(int shardId, int shardCount, String token, long inte
 	public ShardSettings forShard(int id, int count) {
 		return new ShardSettings(id, count, this.token, this.intents, this.largeThreshold, this.properties,
 				this.presence, this.compress, this.backoff, this.invalidSessionDelayMin, this.invalidSessionDelayMax,
-				this.maxFailedResumes, this.eventQueueCapacity);
+				this.maxFailedResumes, this.eventQueueCapacity, this.helloTimeout);
+	}
+
+	/**
+	 * These settings with another Hello deadline.
+	 */
+	public ShardSettings withHelloTimeout(Duration timeout) {
+		return new ShardSettings(this.shardId, this.shardCount, this.token, this.intents, this.largeThreshold,
+				this.properties, this.presence, this.compress, this.backoff, this.invalidSessionDelayMin,
+				this.invalidSessionDelayMax, this.maxFailedResumes, this.eventQueueCapacity, timeout);
+	}
+
+	/**
+	 * The reconnect policy these settings describe.
+	 * @param random uniform values in [0, 1), for the op 9 wait
+	 */
+	public ReconnectPolicy reconnectPolicy(java.util.function.DoubleSupplier random) {
+		return new ReconnectPolicy(this.backoff, this.invalidSessionDelayMin, this.invalidSessionDelayMax,
+				this.maxFailedResumes, random);
 	}
 
 	@Override

@@ -16,7 +16,7 @@ import io.github.discordgateway.event.DispatchListener;
 import io.github.discordgateway.event.DispatchQueue;
 import io.github.discordgateway.rest.GatewayBot;
 import io.github.discordgateway.rest.InvalidTokenException;
-import io.github.discordgateway.session.IdentifyLimiter;
+import io.github.discordgateway.session.IdentifyQueue;
 import io.github.discordgateway.session.Scheduler;
 import io.github.discordgateway.session.Shard;
 import io.github.discordgateway.session.ShardSettings;
@@ -25,7 +25,7 @@ import io.github.discordgateway.session.ShardStatus;
 
 /**
  * Runs a bot's shards in this process: asks Discord where to connect ({@code GET /gateway/bot}), then starts one
- * {@link Shard} per shard id, all sharing one identify limiter. Starting returns at once; the bootstrap runs on
+ * {@link Shard} per shard id, all sharing one identify queue. Starting returns at once; the bootstrap runs on
  * its own thread and is retried with backoff, except when the token is rejected, which is final.
  */
 public final class ShardManager {
@@ -42,7 +42,7 @@ public final class ShardManager {
 
 	private final Supplier<GatewayBot> bootstrap;
 
-	private final Function<GatewayBot.SessionStartLimit, IdentifyLimiter> identifyLimiters;
+	private final Function<GatewayBot.SessionStartLimit, IdentifyQueue> identifyQueues;
 
 	private final DispatchListener listener;
 
@@ -55,6 +55,9 @@ public final class ShardManager {
 	private volatile boolean running;
 
 	private int failedBootstraps;
+
+	/** Whether a bootstrap runs or waits to retry: a restart meanwhile must not start a second one. */
+	private boolean bootstrapping;
 
 	/**
 	 * What the manager runs.
@@ -73,7 +76,7 @@ public final class ShardManager {
 	@FunctionalInterface
 	public interface CollaboratorsFactory {
 
-		Shard.Collaborators create(Supplier<String> gatewayUrl, IdentifyLimiter identifyLimiter);
+		Shard.Collaborators create(Supplier<String> gatewayUrl, IdentifyQueue identifyQueue);
 
 	}
 
@@ -83,18 +86,18 @@ public final class ShardManager {
 	 * @param scheduler time and timers, for retrying the bootstrap
 	 * @param collaborators makes what the shards run on
 	 * @param bootstrap asks Discord where to connect
-	 * @param identifyLimiters makes the identify limiter from the bootstrap's session start limit
+	 * @param identifyQueues makes the identify queue from the bootstrap's session start limit
 	 * @param listener receives every shard's dispatches
 	 */
 	public ShardManager(Settings settings, ShardSettings shardTemplate, Scheduler scheduler,
 			CollaboratorsFactory collaborators, Supplier<GatewayBot> bootstrap,
-			Function<GatewayBot.SessionStartLimit, IdentifyLimiter> identifyLimiters, DispatchListener listener) {
+			Function<GatewayBot.SessionStartLimit, IdentifyQueue> identifyQueues, DispatchListener listener) {
 		this.settings = settings;
 		this.shardTemplate = shardTemplate;
 		this.scheduler = scheduler;
 		this.collaborators = collaborators;
 		this.bootstrap = bootstrap;
-		this.identifyLimiters = identifyLimiters;
+		this.identifyQueues = identifyQueues;
 		this.listener = listener;
 	}
 
@@ -107,9 +110,10 @@ public final class ShardManager {
 		}
 		this.running = true;
 		if (this.shards.isEmpty()) {
-			Thread bootstrapThread = new Thread(this::bootstrap, "discord-gateway-bootstrap");
-			bootstrapThread.setDaemon(true);
-			bootstrapThread.start();
+			if (!this.bootstrapping) {
+				this.bootstrapping = true;
+				startBootstrapThread();
+			}
 		}
 		else {
 			this.shards.values().forEach(Shard::start);
@@ -146,9 +150,11 @@ public final class ShardManager {
 	 * Every shard's status, by shard id.
 	 */
 	public List<ShardStatus> statuses() {
+		List<Shard> running;
 		synchronized (this.shards) {
-			return this.shards.values().stream().map(Shard::status).toList();
+			running = List.copyOf(this.shards.values());
 		}
+		return running.stream().map(Shard::status).toList();
 	}
 
 	/**
@@ -186,6 +192,7 @@ public final class ShardManager {
 		catch (InvalidTokenException ex) {
 			this.bootstrapProblem = ex.getMessage();
 			logger.error(ex.getMessage());
+			bootstrapEnded();
 			return;
 		}
 		catch (RuntimeException ex) {
@@ -193,11 +200,21 @@ public final class ShardManager {
 			return;
 		}
 		synchronized (this) {
-			if (!this.running) {
-				return;
+			this.bootstrapping = false;
+			if (this.running && this.shards.isEmpty()) {
+				startShards(gateway);
 			}
-			startShards(gateway);
 		}
+	}
+
+	private synchronized void bootstrapEnded() {
+		this.bootstrapping = false;
+	}
+
+	private void startBootstrapThread() {
+		Thread bootstrapThread = new Thread(this::bootstrap, "discord-gateway-bootstrap");
+		bootstrapThread.setDaemon(true);
+		bootstrapThread.start();
 	}
 
 	private void retryBootstrap(RuntimeException failure) {
@@ -206,10 +223,13 @@ public final class ShardManager {
 		logger.warn("Could not fetch the gateway URL (GET /gateway/bot): {}; retrying in {} ms", failure.getMessage(),
 				delay.toMillis());
 		this.scheduler.schedule(() -> {
-			if (this.running) {
-				Thread retry = new Thread(this::bootstrap, "discord-gateway-bootstrap");
-				retry.setDaemon(true);
-				retry.start();
+			synchronized (this) {
+				if (this.running) {
+					startBootstrapThread();
+				}
+				else {
+					this.bootstrapping = false;
+				}
 			}
 		}, delay);
 	}
@@ -219,8 +239,8 @@ public final class ShardManager {
 		int count = (this.settings.shardCount() != null) ? this.settings.shardCount() : Math.max(1, gateway.shards());
 		List<Integer> ids = this.settings.shardIds().isEmpty()
 				? java.util.stream.IntStream.range(0, count).boxed().toList() : this.settings.shardIds();
-		IdentifyLimiter limiter = this.identifyLimiters.apply(gateway.sessionStartLimit());
-		Shard.Collaborators shared = this.collaborators.create(() -> this.gatewayUrl, limiter);
+		IdentifyQueue identifyQueue = this.identifyQueues.apply(gateway.sessionStartLimit());
+		Shard.Collaborators shared = this.collaborators.create(() -> this.gatewayUrl, identifyQueue);
 		logger.info("Starting shards {} of {} on {}", ids, count, this.gatewayUrl);
 		for (int id : ids) {
 			ShardSettings shardSettings = this.shardTemplate.forShard(id, count);

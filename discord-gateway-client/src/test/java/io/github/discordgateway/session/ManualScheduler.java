@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A {@link Scheduler} whose time moves only when a test advances it; due tasks then run on the test's thread.
  */
-final class ManualScheduler implements Scheduler {
+public final class ManualScheduler implements Scheduler {
 
 	private final List<Task> tasks = new ArrayList<>();
 
@@ -35,7 +35,7 @@ final class ManualScheduler implements Scheduler {
 	/**
 	 * Moves time forward, running every task that falls due, in order.
 	 */
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		long target;
 		synchronized (this) {
 			target = this.now + duration.toNanos();
@@ -59,7 +59,15 @@ final class ManualScheduler implements Scheduler {
 		throw new IllegalStateException("More than 10000 tasks fell due: a task reschedules itself without delay");
 	}
 
-	synchronized int pendingTasks() {
+	/**
+	 * Moves time forward without running what falls due, as when the timer thread stalls; the next
+	 * {@link #advance} runs the overdue tasks.
+	 */
+	public synchronized void stall(Duration duration) {
+		this.now += duration.toNanos();
+	}
+
+	public synchronized int pendingTasks() {
 		return this.tasks.size();
 	}
 

@@ -3,6 +3,7 @@ package io.github.discordgateway.session;
 import java.io.File;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
@@ -47,7 +48,25 @@ class ShardTests {
 
 	private final List<CloseAction> reconnects = new CopyOnWriteArrayList<>();
 
-	private IdentifyLimiter identifyLimiter = IdentifyLimiter.NONE;
+	private final ManualExecutor callbacks = new ManualExecutor();
+
+	private final InMemorySessionStore sessions = new InMemorySessionStore();
+
+	private IdentifyQueue identifyQueue = IdentifyQueue.NONE;
+
+	private GatewayObserver observer = new GatewayObserver() {
+		@Override
+		public void reconnecting(int shardId, CloseAction action) {
+			ShardTests.this.reconnects.add(action);
+		}
+	};
+
+	private ShardSettings settings = new ShardSettings(0, 1, "secret-token", 513, 50,
+			new ConnectionProperties("linux", "lib", "lib"), null, null,
+			new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.5), Duration.ofSeconds(1),
+			Duration.ofSeconds(5), 3, 100);
+
+	private DispatchQueue dispatchQueue = new DispatchQueue(0, 100, this.delivered::add);
 
 	private Shard shard;
 
@@ -60,19 +79,11 @@ class ShardTests {
 	}
 
 	private Shard start() {
-		ShardSettings settings = new ShardSettings(0, 1, "secret-token", 513, 50,
-				new ConnectionProperties("linux", "lib", "lib"), null, null,
-				new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.5), Duration.ofSeconds(1),
-				Duration.ofSeconds(5), 3, 100);
-		GatewayObserver observer = new GatewayObserver() {
-			@Override
-			public void reconnecting(int shardId, CloseAction action) {
-				ShardTests.this.reconnects.add(action);
-			}
-		};
-		this.shard = new Shard(settings, new Shard.Collaborators(this.transport, this.scheduler, this.json,
-				this.identifyLimiter, observer, () -> GATEWAY, DispatchEventFactory.generic(this.json), () -> 0.5),
-				new DispatchQueue(0, 100, this.delivered::add));
+		this.shard = new Shard(this.settings,
+				new Shard.Collaborators(this.transport, this.scheduler, this.json, this.identifyQueue, this.sessions,
+						this.observer, this.callbacks, () -> GATEWAY, DispatchEventFactory.generic(this.json),
+						() -> 0.5),
+				this.dispatchQueue);
 		this.shard.start();
 		return this.shard;
 	}
@@ -150,6 +161,7 @@ class ShardTests {
 		assertThat(resume.get("seq").asLong()).isEqualTo(1);
 		assertThat(resume.get("token").asString()).isEqualTo("secret-token");
 		assertThat(resumed.sentWithOp(2)).isEmpty();
+		this.callbacks.runAll();
 		assertThat(this.reconnects).containsExactly(CloseAction.RESUME);
 	}
 
@@ -273,14 +285,16 @@ class ShardTests {
 	}
 
 	@Test
-	void afterRepeatedFailedResumesTheSessionIsGivenUpForIdentify() {
+	void afterRepeatedResumesRefusedAfterHelloTheSessionIsGivenUpForIdentify() {
 		readyConnection().serverCloses(4000);
 		for (int attempt = 0; attempt < 3; attempt++) {
-			this.scheduler.advance(Duration.ofSeconds(30));
+			this.scheduler.advance(Duration.ofSeconds(10));
 			assertThat(this.transport.last().uri.toString()).startsWith(RESUME);
-			this.transport.last().serverCloses(1006);
+			this.transport.last().receive("{\"op\":10,\"d\":{\"heartbeat_interval\":45000}}");
+			assertThat(this.transport.last().sentWithOp(6)).hasSize(1);
+			this.transport.last().serverCloses(4000);
 		}
-		this.scheduler.advance(Duration.ofSeconds(30));
+		this.scheduler.advance(Duration.ofSeconds(10));
 		assertThat(this.transport.last().uri.toString()).startsWith(GATEWAY);
 		this.transport.last().receive("{\"op\":10,\"d\":{\"heartbeat_interval\":1000}}");
 		assertThat(this.transport.last().sentWithOp(2)).hasSize(1);
@@ -320,14 +334,29 @@ class ShardTests {
 
 	@Test
 	void identifyWaitsForItsTurn() {
-		this.identifyLimiter = (shardId) -> Duration.ofSeconds(5);
+		CompletableFuture<Void> turn = new CompletableFuture<>();
+		this.identifyQueue = (shardId) -> turn;
 		start();
 		FakeConnection connection = this.transport.last();
 		connection.receive("{\"op\":10,\"d\":{\"heartbeat_interval\":60000}}");
-		this.scheduler.advance(Duration.ofMillis(4999));
+		this.scheduler.advance(Duration.ofSeconds(10));
 		assertThat(connection.sentWithOp(2)).isEmpty();
-		this.scheduler.advance(Duration.ofMillis(1));
+		turn.complete(null);
 		assertThat(connection.sentWithOp(2)).hasSize(1);
+	}
+
+	@Test
+	void anAbandonedConnectionGivesItsIdentifyTurnBack() {
+		CompletableFuture<Void> turn = new CompletableFuture<>();
+		this.identifyQueue = (shardId) -> turn;
+		start();
+		FakeConnection connection = this.transport.last();
+		connection.receive("{\"op\":10,\"d\":{\"heartbeat_interval\":60000}}");
+		connection.receive("{\"op\":7,\"d\":null}");
+		assertThat(turn).isNotDone();
+		this.callbacks.runAll();
+		assertThat(turn).isCancelled();
+		assertThat(connection.sentWithOp(2)).isEmpty();
 	}
 
 	@Test
@@ -369,6 +398,8 @@ class ShardTests {
 		assertThat(connection.sentWithOp(3)).isEmpty();
 		assertThat(first).isNotDone();
 		connection.receive("{\"op\":0,\"s\":1,\"t\":\"READY\",\"d\":{\"session_id\":\"abc\",\"resume_gateway_url\":\"" + RESUME + "\"}}");
+		assertThat(first).as("completes on the callback executor only").isNotDone();
+		this.callbacks.runAll();
 		assertThat(first).isCompleted();
 		assertThat(second).isCompleted();
 		assertThat(connection.sent.subList(1, 3)).containsExactly("{\"op\":3,\"d\":{\"status\":\"idle\"}}",
@@ -396,6 +427,7 @@ class ShardTests {
 			connection.receive("{\"op\":11}");
 			this.scheduler.advance(Duration.ofMillis(750));
 			connection.receive("{\"op\":11}");
+			this.callbacks.runAll();
 		}
 		assertThat(sends).allMatch(java.util.concurrent.CompletableFuture::isDone);
 		List<Long> times = connection.sentAt;
@@ -427,6 +459,7 @@ class ShardTests {
 		resumed.receive("{\"op\":10,\"d\":{\"heartbeat_interval\":1000}}");
 		assertThat(command).isNotDone();
 		resumed.receive("{\"op\":0,\"s\":2,\"t\":\"RESUMED\",\"d\":{}}");
+		this.callbacks.runAll();
 		assertThat(command).isCompleted();
 		assertThat(resumed.sentWithOp(4)).hasSize(1);
 	}

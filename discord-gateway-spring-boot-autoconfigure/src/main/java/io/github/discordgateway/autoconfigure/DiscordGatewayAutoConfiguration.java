@@ -34,11 +34,13 @@ import io.github.discordgateway.protocol.UpdatePresence;
 import io.github.discordgateway.rest.DiscordRestClients;
 import io.github.discordgateway.rest.GatewayBotClient;
 import io.github.discordgateway.session.Backoff;
+import io.github.discordgateway.session.CallbackExecutor;
 import io.github.discordgateway.session.ExecutorScheduler;
 import io.github.discordgateway.session.GatewayObserver;
+import io.github.discordgateway.session.InMemorySessionStore;
 import io.github.discordgateway.session.Shard;
 import io.github.discordgateway.session.ShardSettings;
-import io.github.discordgateway.sharding.LocalIdentifyLimiter;
+import io.github.discordgateway.sharding.LocalIdentifyQueue;
 import io.github.discordgateway.sharding.ShardManager;
 import io.github.discordgateway.transport.WebSocketGatewayTransport;
 
@@ -113,7 +115,8 @@ public final class DiscordGatewayAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	GuildMemberRequests discordGuildMemberRequests(ExecutorScheduler discordGatewayScheduler) {
-		return new GuildMemberRequests(discordGatewayScheduler, this.properties.getGateway().getMemberRequestTimeout());
+		return new GuildMemberRequests(discordGatewayScheduler, this.properties.getGateway().getMemberRequestTimeout(),
+				new CallbackExecutor("discord-gateway-member-requests"));
 	}
 
 	@Bean
@@ -145,11 +148,14 @@ public final class DiscordGatewayAutoConfiguration {
 		TypedDispatchEventFactory events = new TypedDispatchEventFactory(json);
 		ShardManager.Settings settings = new ShardManager.Settings(connectionDetails.getGatewayUrl(),
 				gateway.getShardCount(), gateway.getShardIds(), gateway.getShutdown().isResumable());
+		CallbackExecutor callbacks = new CallbackExecutor("discord-gateway-callbacks");
+		InMemorySessionStore sessions = new InMemorySessionStore();
 		return new ShardManager(settings, template, discordGatewayScheduler,
-				(gatewayUrl, identifyLimiter) -> new Shard.Collaborators(transport, discordGatewayScheduler, json,
-						identifyLimiter, observer, gatewayUrl, events, () -> ThreadLocalRandom.current().nextDouble()),
+				(gatewayUrl, identifyQueue) -> new Shard.Collaborators(transport, discordGatewayScheduler, json,
+						identifyQueue, sessions, observer, callbacks, gatewayUrl, events,
+						() -> ThreadLocalRandom.current().nextDouble()),
 				new GatewayBotClient(discordRestClient, json),
-				(limit) -> new LocalIdentifyLimiter(limit, discordGatewayScheduler::nanoTime),
+				(limit) -> new LocalIdentifyQueue(limit, discordGatewayScheduler),
 				new ApplicationEventDispatchListener(publisher));
 	}
 

@@ -1,0 +1,28 @@
+package io.github.discordgateway.session;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Admits Identify, one shard at a time per bucket. Discord allows {@code max_concurrency} identifies per 5 seconds
+ * (one per bucket {@code shard_id % max_concurrency}) and a daily budget of session starts; exceeding the first
+ * gets op 9, exhausting the second resets the bot token. Resumes are not limited.
+ * <p>
+ * A shard asks for its turn and sends Identify when the returned future completes. Implementations complete it
+ * outside any lock of theirs; they may complete it on their own thread (a timer, a network client). A shard that
+ * abandons its connection cancels the future: an implementation then gives the turn to the next shard waiting.
+ * The in-process implementation is {@link io.github.discordgateway.sharding.LocalIdentifyQueue}; a queue shared by
+ * several processes (e.g. on Redis) plugs in here.
+ */
+@FunctionalInterface
+public interface IdentifyQueue {
+
+	/** No limit: for tests that identify once. */
+	IdentifyQueue NONE = (shardId) -> CompletableFuture.completedFuture(null);
+
+	/**
+	 * Asks for the shard's turn to identify.
+	 * @return completes when the shard may send Identify; fails if the queue cannot give turns
+	 */
+	CompletableFuture<Void> acquire(int shardId);
+
+}

@@ -1,0 +1,24 @@
+package io.github.discordgateway.session;
+
+/**
+ * Where shards keep their resumable sessions, so that a restarted process resumes instead of identifying anew
+ * (which costs a session start from the daily budget and loses the events in between). A shard loads its
+ * session when it starts, saves it at READY, at RESUMED and when it stops, and deletes it when Discord rejects
+ * it (op 9 {@code false}, 4007, 4009) or the shard logs out.
+ * <p>
+ * Called on the shard's callback executor, never under a shard's lock and never on a timer thread (except
+ * {@link #load}, called by whoever starts the shard); implementations may block briefly (a network store) and
+ * should not throw (a failure is logged and the shard goes on).
+ */
+public interface SessionStore {
+
+	/**
+	 * The shard's stored session, or {@code null} if there is none.
+	 */
+	Session load(int shardId);
+
+	void save(int shardId, Session session);
+
+	void delete(int shardId);
+
+}

@@ -1,0 +1,136 @@
+package io.github.discordgateway.sharding;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.discordgateway.rest.GatewayBot.SessionStartLimit;
+import io.github.discordgateway.session.IdentifyQueue;
+import io.github.discordgateway.session.Scheduler;
+
+/**
+ * The identify queue of one process: one Identify per bucket ({@code shard_id % max_concurrency}) every 5
+ * seconds (plus a {@link #MARGIN}), buckets in parallel, and no more session starts than the daily budget has left
+ * (when it runs out, turns wait for the reset rather than burn the budget, which would reset the bot token).
+ * Shards of a bucket get their turns in the order they asked; a cancelled request gives its place to the next.
+ * Turns are given on the scheduler's thread (or the asking thread when one is free at once), outside the
+ * queue's lock.
+ */
+public final class LocalIdentifyQueue implements IdentifyQueue {
+
+	/** The window in which each bucket may identify once. */
+	public static final Duration WINDOW = Duration.ofSeconds(5);
+
+	/**
+	 * Added to every window. Discord times the window by when each Identify arrives, but a turn is given before
+	 * the Identify is encoded, sent and carried there; when the first of two takes longer on that way (a cold
+	 * start, a slow network moment) the second arrives less than 5 s later and the session start is refused.
+	 */
+	public static final Duration MARGIN = Duration.ofMillis(500);
+
+	private static final Logger logger = LoggerFactory.getLogger(LocalIdentifyQueue.class);
+
+	private final Scheduler scheduler;
+
+	private final Bucket[] buckets;
+
+	private final int total;
+
+	private int remaining;
+
+	private long resetAt;
+
+	/**
+	 * @param limit the budget from {@code GET /gateway/bot}
+	 * @param scheduler the clock, and the timer that gives waiting turns
+	 */
+	public LocalIdentifyQueue(SessionStartLimit limit, Scheduler scheduler) {
+		this.scheduler = scheduler;
+		long now = scheduler.nanoTime();
+		this.buckets = new Bucket[Math.max(1, limit.maxConcurrency())];
+		for (int i = 0; i < this.buckets.length; i++) {
+			this.buckets[i] = new Bucket(now);
+		}
+		this.total = limit.total();
+		this.remaining = limit.remaining();
+		this.resetAt = now + Duration.ofMillis(limit.resetAfter()).toNanos();
+	}
+
+	@Override
+	public CompletableFuture<Void> acquire(int shardId) {
+		CompletableFuture<Void> turn = new CompletableFuture<>();
+		Bucket bucket = this.buckets[shardId % this.buckets.length];
+		synchronized (this) {
+			bucket.waiting.add(turn);
+		}
+		giveTurn(bucket, false);
+		return turn;
+	}
+
+	/**
+	 * Gives the bucket's next turn if the bucket and the budget allow, else looks again when they will.
+	 */
+	private void giveTurn(Bucket bucket, boolean timerFired) {
+		CompletableFuture<Void> granted;
+		synchronized (this) {
+			if (timerFired) {
+				bucket.timerArmed = false;
+			}
+			else if (bucket.timerArmed) {
+				return;
+			}
+			bucket.waiting.removeIf(CompletableFuture::isDone);
+			if (bucket.waiting.isEmpty()) {
+				return;
+			}
+			long now = this.scheduler.nanoTime();
+			if (now >= this.resetAt) {
+				this.remaining = this.total;
+				this.resetAt = now + Duration.ofDays(1).toNanos();
+			}
+			long freeAt = bucket.freeAt;
+			if (this.remaining <= 0) {
+				logger.warn("The daily session start budget is used up; Identify waits {} for it to reset",
+						Duration.ofNanos(this.resetAt - now));
+				freeAt = Math.max(freeAt, this.resetAt);
+			}
+			if (freeAt > now) {
+				arm(bucket, freeAt - now);
+				return;
+			}
+			granted = bucket.waiting.poll();
+			this.remaining--;
+			bucket.freeAt = now + WINDOW.toNanos() + MARGIN.toNanos();
+			if (!bucket.waiting.isEmpty()) {
+				arm(bucket, bucket.freeAt - now);
+			}
+		}
+		granted.complete(null);
+	}
+
+	private void arm(Bucket bucket, long delayNanos) {
+		if (!bucket.timerArmed) {
+			bucket.timerArmed = true;
+			this.scheduler.schedule(() -> giveTurn(bucket, true), Duration.ofNanos(delayNanos));
+		}
+	}
+
+	private static final class Bucket {
+
+		final Deque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
+
+		long freeAt;
+
+		boolean timerArmed;
+
+		Bucket(long freeAt) {
+			this.freeAt = freeAt;
+		}
+
+	}
+
+}
