@@ -1,0 +1,88 @@
+package io.github.discordgateway.sharding;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.discordgateway.rest.GatewayBot.SessionStartLimit;
+import io.github.discordgateway.session.ManualScheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Identify admission on a manual clock.
+ */
+class LocalIdentifyQueueTests {
+
+	private static final Duration TURN = LocalIdentifyQueue.WINDOW.plus(LocalIdentifyQueue.MARGIN);
+
+	private final ManualScheduler scheduler = new ManualScheduler();
+
+	private final LocalIdentifyQueue queue = new LocalIdentifyQueue(
+			new SessionStartLimit(1000, 1000, Duration.ofDays(1).toMillis(), 2), this.scheduler);
+
+	@Test
+	void theFirstTurnOfEachBucketIsGivenAtOnce() {
+		assertThat(this.queue.acquire(0)).isCompleted();
+		assertThat(this.queue.acquire(1)).as("another bucket, in parallel").isCompleted();
+	}
+
+	@Test
+	void theNextTurnOfABucketComesMoreThanTheWindowLaterSoThatItCannotArriveInsideIt() {
+		this.queue.acquire(0);
+		this.scheduler.advance(Duration.ofSeconds(1));
+		CompletableFuture<Void> next = this.queue.acquire(2);
+		this.scheduler.advance(TURN.minusSeconds(1).minusNanos(1));
+		assertThat(next).isNotDone();
+		this.scheduler.advance(Duration.ofNanos(1));
+		assertThat(next).isCompleted();
+		assertThat(LocalIdentifyQueue.MARGIN).isPositive();
+	}
+
+	@Test
+	void shardsOfOneBucketGetTurnsInOrderWhileOtherBucketsGoOn() {
+		this.queue.acquire(0);
+		CompletableFuture<Void> second = this.queue.acquire(2);
+		CompletableFuture<Void> third = this.queue.acquire(4);
+		assertThat(this.queue.acquire(1)).as("bucket 1 is not held up by bucket 0").isCompleted();
+		this.scheduler.advance(TURN);
+		assertThat(second).isCompleted();
+		assertThat(third).isNotDone();
+		this.scheduler.advance(TURN);
+		assertThat(third).isCompleted();
+	}
+
+	@Test
+	void aCancelledRequestGivesItsPlaceToTheNext() {
+		this.queue.acquire(0);
+		CompletableFuture<Void> abandoned = this.queue.acquire(2);
+		CompletableFuture<Void> next = this.queue.acquire(4);
+		abandoned.cancel(false);
+		this.scheduler.advance(TURN);
+		assertThat(next).isCompleted();
+	}
+
+	@Test
+	void anExhaustedBudgetWaitsForTheResetInsteadOfIdentifying() {
+		LocalIdentifyQueue exhausted = new LocalIdentifyQueue(new SessionStartLimit(1000, 1, 60_000, 1),
+				this.scheduler);
+		assertThat(exhausted.acquire(0)).isCompleted();
+		CompletableFuture<Void> next = exhausted.acquire(0);
+		this.scheduler.advance(Duration.ofSeconds(60).minusNanos(1));
+		assertThat(next).isNotDone();
+		this.scheduler.advance(Duration.ofNanos(1));
+		assertThat(next).isCompleted();
+	}
+
+	@Test
+	void turnsAreGivenOutsideTheQueuesLock() {
+		this.queue.acquire(0);
+		CompletableFuture<Void> next = this.queue.acquire(2);
+		boolean[] lockFree = new boolean[1];
+		next.thenRun(() -> lockFree[0] = !Thread.holdsLock(this.queue));
+		this.scheduler.advance(TURN);
+		assertThat(lockFree[0]).isTrue();
+	}
+
+}
