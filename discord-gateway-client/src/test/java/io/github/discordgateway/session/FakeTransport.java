@@ -25,10 +25,18 @@ final class FakeTransport implements GatewayTransport {
 
 	boolean failNextConnect;
 
+	/** How many of the next connection attempts are refused. */
+	int refuseConnects;
+
+	/** Every URI the shard tried, refused ones included. */
+	final List<URI> attempts = new ArrayList<>();
+
 	@Override
 	public synchronized CompletableFuture<TransportConnection> connect(URI uri, TransportHandler handler) {
-		if (this.failNextConnect) {
+		this.attempts.add(uri);
+		if (this.failNextConnect || this.refuseConnects > 0) {
 			this.failNextConnect = false;
+			this.refuseConnects = Math.max(0, this.refuseConnects - 1);
 			return CompletableFuture.failedFuture(new java.io.IOException("connection refused"));
 		}
 		FakeConnection connection = new FakeConnection(uri, handler, this.clock);

@@ -4,6 +4,8 @@ import java.io.File;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.discordgateway.event.ProtocolFiles;
 import io.github.discordgateway.event.DispatchEvent;
@@ -462,6 +465,256 @@ class ShardTests {
 		this.callbacks.runAll();
 		assertThat(command).isCompleted();
 		assertThat(resumed.sentWithOp(4)).hasSize(1);
+	}
+
+
+	@Test
+	void aResumeCarriesTheSequenceOfTheLastEventHandedToDeliveryWhenDeliveryStopsWhileTheReaderWaits()
+			throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		CountDownLatch listening = new CountDownLatch(1);
+		this.dispatchQueue = new DispatchQueue(0, 1, (event) -> {
+			this.delivered.add(event);
+			listening.countDown();
+			try {
+				release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		FakeConnection connection = readyConnection();
+		listening.await(5, TimeUnit.SECONDS);
+		connection.receive("{\"op\":0,\"s\":2,\"t\":\"A\",\"d\":{}}");
+		Thread reader = new Thread(() -> connection.receive("{\"op\":0,\"s\":3,\"t\":\"A\",\"d\":{}}"));
+		reader.start();
+		await().atMost(Duration.ofSeconds(5)).until(this.dispatchQueue::isBlockingReader);
+		this.shard.stop(true);
+		this.dispatchQueue.stop(Duration.ofMillis(50));
+		reader.join(5000);
+		assertThat(reader.isAlive()).isFalse();
+		release.countDown();
+		assertThat(this.shard.lastSequence()).as("3 was never queued").isEqualTo(2);
+		this.shard.start();
+		this.transport.last().receive("{\"op\":10,\"d\":{\"heartbeat_interval\":1000}}");
+		assertThat(tree(this.transport.last().sentWithOp(6).get(0)).get("d").get("seq").asLong()).isEqualTo(2);
+	}
+
+	@Test
+	void anObserverThatThrowsNeitherDropsTheEventNorSkipsItsSequence() {
+		this.observer = new GatewayObserver() {
+			@Override
+			public void dispatchReceived(DispatchEvent event) {
+				if (event.getSequence() == 2) {
+					throw new IllegalStateException("observer bug");
+				}
+			}
+		};
+		FakeConnection connection = readyConnection();
+		connection.receive("{\"op\":0,\"s\":2,\"t\":\"A\",\"d\":{}}");
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.delivered.size() == 2);
+		assertThat(this.delivered).extracting(DispatchEvent::getSequence).containsExactly(1L, 2L);
+		assertThat(this.shard.lastSequence()).isEqualTo(2);
+	}
+
+	@Test
+	void refusedConnectionsBackOffAndKeepResumingHoweverManyThereAre() {
+		readyConnection().serverCloses(1006);
+		this.transport.refuseConnects = 6;
+		for (int second = 0; second < 600 && this.transport.connections.size() < 2; second++) {
+			this.scheduler.advance(Duration.ofSeconds(1));
+		}
+		assertThat(this.transport.attempts).hasSize(8);
+		assertThat(this.transport.attempts.subList(1, 8)).allMatch((uri) -> uri.toString().startsWith(RESUME));
+		this.transport.last().receive("{\"op\":10,\"d\":{\"heartbeat_interval\":1000}}");
+		assertThat(this.transport.last().sentWithOp(6)).hasSize(1);
+		assertThat(this.transport.last().sentWithOp(2)).isEmpty();
+	}
+
+	@Test
+	void aResumedConnectionThatDropsLaterIsNoFailedResume() {
+		this.settings = new ShardSettings(0, 1, "secret-token", 513, 50,
+				new ConnectionProperties("linux", "lib", "lib"), null, null,
+				new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.5), Duration.ofSeconds(1),
+				Duration.ofSeconds(5), 1, 100);
+		readyConnection().serverCloses(4000);
+		this.scheduler.advance(Duration.ZERO);
+		FakeConnection resumed = this.transport.last();
+		resumed.receive("{\"op\":10,\"d\":{\"heartbeat_interval\":45000}}");
+		resumed.receive("{\"op\":0,\"s\":2,\"t\":\"RESUMED\",\"d\":{}}");
+		resumed.serverCloses(4000);
+		this.scheduler.advance(Duration.ofSeconds(1));
+		assertThat(this.transport.last().uri.toString()).startsWith(RESUME);
+		this.transport.last().receive("{\"op\":10,\"d\":{\"heartbeat_interval\":45000}}");
+		assertThat(this.transport.last().sentWithOp(6)).hasSize(1);
+	}
+
+	@Test
+	void statusNeverWaitsForTheShardsLock() throws Exception {
+		readyConnection();
+		CountDownLatch held = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		Thread holder = new Thread(() -> {
+			synchronized (this.shard) {
+				held.countDown();
+				try {
+					release.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		});
+		holder.start();
+		try {
+			held.await(5, TimeUnit.SECONDS);
+			ShardStatus status = CompletableFuture.supplyAsync(this.shard::status).get(5, TimeUnit.SECONDS);
+			assertThat(status.state()).isEqualTo(ShardState.READY);
+		}
+		finally {
+			release.countDown();
+			holder.join(5000);
+		}
+	}
+
+	@Test
+	void aConnectionThatBringsNoHelloIsClosedAfterTheDeadlineAndRetriedStillResuming() {
+		readyConnection().serverCloses(1006);
+		this.scheduler.advance(Duration.ZERO);
+		FakeConnection silent = this.transport.last();
+		this.scheduler.advance(ShardSettings.DEFAULT_HELLO_TIMEOUT.minusMillis(1));
+		assertThat(silent.closedWith).isNull();
+		assertThat(this.shard.status().state()).isEqualTo(ShardState.CONNECTING);
+		this.scheduler.advance(Duration.ofMillis(1));
+		assertThat(silent.closedWith).isEqualTo(Shard.RESUMABLE_CLOSE_CODE);
+		assertThat(this.shard.status().state()).isEqualTo(ShardState.RECONNECT_WAIT);
+		assertThat(this.shard.status().reason()).contains("no Hello");
+		this.scheduler.advance(Duration.ofSeconds(1));
+		assertThat(this.transport.last()).isNotSameAs(silent);
+		assertThat(this.transport.last().uri.toString()).startsWith(RESUME);
+		this.transport.last().receive("{\"op\":10,\"d\":{\"heartbeat_interval\":45000}}");
+		assertThat(this.transport.last().sentWithOp(6)).hasSize(1);
+	}
+
+	@Test
+	void theHelloDeadlineIsConfigurable() {
+		this.settings = this.settings.withHelloTimeout(Duration.ofSeconds(5));
+		start();
+		FakeConnection silent = this.transport.last();
+		this.scheduler.advance(Duration.ofSeconds(5));
+		assertThat(silent.closedWith).isEqualTo(Shard.RESUMABLE_CLOSE_CODE);
+	}
+
+	@Test
+	void observersAndFuturesRunOnTheCallbackExecutorNeverOnTheTimerThreadNorUnderTheLock() {
+		List<String> calls = new CopyOnWriteArrayList<>();
+		this.observer = new GatewayObserver() {
+			@Override
+			public void statusChanged(ShardStatus status) {
+				calls.add("status " + status.state() + (Thread.holdsLock(ShardTests.this.shard) ? " locked" : ""));
+			}
+
+			@Override
+			public void reconnecting(int shardId, CloseAction action) {
+				calls.add("reconnecting " + action + (Thread.holdsLock(ShardTests.this.shard) ? " locked" : ""));
+			}
+		};
+		FakeConnection connection = readyConnection();
+		this.callbacks.runAll();
+		calls.clear();
+		CompletableFuture<Void> sent = this.shard.send(Opcode.VOICE_STATE_UPDATE, java.util.Map.of("guild_id", "1"));
+		this.scheduler.advance(Duration.ofMillis(500));
+		this.scheduler.advance(Duration.ofMillis(1000));
+		assertThat(connection.closedWith).as("zombie, found on the timer").isEqualTo(Shard.RESUMABLE_CLOSE_CODE);
+		assertThat(calls).as("nothing ran on the timer").isEmpty();
+		assertThat(sent).isNotDone();
+		this.callbacks.runAll();
+		assertThat(sent).isCompleted();
+		assertThat(calls).containsExactly("reconnecting RESUME", "status RECONNECT_WAIT", "status CONNECTING");
+	}
+
+	@Test
+	void aStalledTimerSendsOneBeatNotTheMissedOnesAndFindsNoZombie() {
+		FakeConnection connection = readyConnection();
+		this.scheduler.advance(Duration.ofMillis(500));
+		connection.receive("{\"op\":11}");
+		this.scheduler.stall(Duration.ofMillis(3500));
+		this.scheduler.advance(Duration.ZERO);
+		assertThat(connection.sentWithOp(1)).hasSize(2);
+		assertThat(connection.closedWith).isNull();
+		connection.receive("{\"op\":11}");
+		this.scheduler.advance(Duration.ofMillis(999));
+		assertThat(connection.sentWithOp(1)).hasSize(2);
+		this.scheduler.advance(Duration.ofMillis(1));
+		assertThat(connection.sentWithOp(1)).hasSize(3);
+		assertThat(connection.closedWith).isNull();
+	}
+
+	@Test
+	void aHeartbeatRequestJustBeforeATickIsNoZombie() {
+		FakeConnection connection = readyConnection();
+		this.scheduler.advance(Duration.ofMillis(500));
+		connection.receive("{\"op\":11}");
+		this.scheduler.advance(Duration.ofMillis(999));
+		connection.receive("{\"op\":1,\"d\":null}");
+		this.scheduler.advance(Duration.ofMillis(1));
+		assertThat(connection.closedWith).isNull();
+		connection.receive("{\"op\":11}");
+		this.scheduler.advance(Duration.ofMillis(998));
+		assertThat(connection.sentWithOp(1)).hasSize(2);
+		this.scheduler.advance(Duration.ofMillis(1));
+		assertThat(connection.sentWithOp(1)).as("one interval after the requested beat").hasSize(3);
+		assertThat(connection.closedWith).isNull();
+	}
+
+	@Test
+	void aStoredSessionIsResumedAtStart() {
+		this.sessions.save(0, new Session("stored", RESUME, 42));
+		start();
+		FakeConnection connection = this.transport.last();
+		assertThat(connection.uri.toString()).startsWith(RESUME);
+		connection.receive("{\"op\":10,\"d\":{\"heartbeat_interval\":1000}}");
+		JsonNode resume = tree(connection.sentWithOp(6).get(0)).get("d");
+		assertThat(resume.get("session_id").asString()).isEqualTo("stored");
+		assertThat(resume.get("seq").asLong()).isEqualTo(42);
+	}
+
+	@Test
+	void theSessionIsSavedAtReadyAtResumedAndAtStop() {
+		FakeConnection connection = readyConnection();
+		this.callbacks.runAll();
+		assertThat(this.sessions.load(0)).isEqualTo(new Session("abc", RESUME, 1));
+		connection.receive("{\"op\":0,\"s\":2,\"t\":\"A\",\"d\":{}}");
+		connection.serverCloses(4000);
+		this.scheduler.advance(Duration.ZERO);
+		this.transport.last().receive("{\"op\":10,\"d\":{\"heartbeat_interval\":45000}}");
+		this.transport.last().receive("{\"op\":0,\"s\":3,\"t\":\"RESUMED\",\"d\":{}}");
+		this.callbacks.runAll();
+		assertThat(this.sessions.load(0)).isEqualTo(new Session("abc", RESUME, 3));
+		this.transport.last().receive("{\"op\":0,\"s\":4,\"t\":\"A\",\"d\":{}}");
+		this.shard.stop(true);
+		this.callbacks.runAll();
+		assertThat(this.sessions.load(0)).isEqualTo(new Session("abc", RESUME, 4));
+		this.shard.stop(false);
+		this.callbacks.runAll();
+		assertThat(this.sessions.load(0)).as("logged out").isNull();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "op 9 false", "4007", "4009" })
+	void aSessionDiscordRejectsIsDeletedFromTheStore(String verdict) {
+		FakeConnection connection = readyConnection();
+		this.callbacks.runAll();
+		assertThat(this.sessions.load(0)).isNotNull();
+		if (verdict.startsWith("op 9")) {
+			connection.receive("{\"op\":9,\"d\":false}");
+		}
+		else {
+			connection.serverCloses(Integer.parseInt(verdict));
+		}
+		this.callbacks.runAll();
+		assertThat(this.sessions.load(0)).isNull();
+		assertThat(this.shard.session()).isNull();
 	}
 
 }
