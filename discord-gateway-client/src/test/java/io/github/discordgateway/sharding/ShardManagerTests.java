@@ -1,0 +1,96 @@
+package io.github.discordgateway.sharding;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.discordgateway.event.DispatchEventFactory;
+import io.github.discordgateway.protocol.ConnectionProperties;
+import io.github.discordgateway.protocol.GatewayJson;
+import io.github.discordgateway.rest.GatewayBot;
+import io.github.discordgateway.session.Backoff;
+import io.github.discordgateway.session.GatewayObserver;
+import io.github.discordgateway.session.IdentifyQueue;
+import io.github.discordgateway.session.InMemorySessionStore;
+import io.github.discordgateway.session.ManualExecutor;
+import io.github.discordgateway.session.ManualScheduler;
+import io.github.discordgateway.session.Shard;
+import io.github.discordgateway.session.ShardSettings;
+import io.github.discordgateway.transport.GatewayTransport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The shard manager's bootstrap, on a manual clock and a transport that never connects.
+ */
+class ShardManagerTests {
+
+	private final ManualScheduler scheduler = new ManualScheduler();
+
+	private final GatewayJson json = new GatewayJson();
+
+	private final AtomicInteger collaboratorSets = new AtomicInteger();
+
+	private final AtomicInteger bootstraps = new AtomicInteger();
+
+	private final CountDownLatch gatewayAnswers = new CountDownLatch(1);
+
+	private final GatewayTransport silentTransport = (uri, handler) -> new CompletableFuture<>();
+
+	private ShardManager manager;
+
+	@AfterEach
+	void stop() {
+		this.gatewayAnswers.countDown();
+		if (this.manager != null) {
+			this.manager.stop(Duration.ofSeconds(1));
+		}
+	}
+
+	private ShardManager manager() {
+		ShardSettings template = new ShardSettings(0, 1, "secret-token", 513, 50,
+				new ConnectionProperties("linux", "lib", "lib"), null, null,
+				new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.5), Duration.ofSeconds(1),
+				Duration.ofSeconds(5), 3, 100);
+		this.manager = new ShardManager(new ShardManager.Settings(null, 2, List.of(), true), template, this.scheduler,
+				(gatewayUrl, identifyQueue) -> {
+					this.collaboratorSets.incrementAndGet();
+					return new Shard.Collaborators(this.silentTransport, this.scheduler, this.json, identifyQueue,
+							new InMemorySessionStore(), GatewayObserver.NONE, new ManualExecutor(), gatewayUrl,
+							DispatchEventFactory.generic(this.json), () -> 0.5);
+				}, () -> {
+					this.bootstraps.incrementAndGet();
+					try {
+						this.gatewayAnswers.await(5, TimeUnit.SECONDS);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+					return new GatewayBot("ws://127.0.0.1:1", 2, new GatewayBot.SessionStartLimit(1000, 1000, 1000, 1));
+				}, (limit) -> IdentifyQueue.NONE, (event) -> {
+				});
+		return this.manager;
+	}
+
+	@Test
+	void aRestartWhileTheGatewayUrlIsBeingFetchedStartsOneSetOfShards() {
+		manager();
+		this.manager.start();
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.bootstraps.get() == 1);
+		this.manager.stop(Duration.ZERO);
+		this.manager.start();
+		this.gatewayAnswers.countDown();
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.manager.statuses().size() == 2);
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+			.until(() -> this.collaboratorSets.get() == 1 && this.bootstraps.get() == 1);
+		assertThat(this.manager.statuses()).extracting((status) -> status.shardId()).containsExactly(0, 1);
+	}
+
+}
