@@ -7,8 +7,10 @@ import io.github.discordgateway.protocol.CloseAction;
 import io.github.discordgateway.protocol.Opcode;
 
 /**
- * Hears what happens on the gateway, for metrics and health. Called on the gateway's own threads: implementations
- * must be fast and must not throw.
+ * Hears what happens on the gateway, for metrics and health. {@link #dispatchReceived} and
+ * {@link #heartbeatAcknowledged} are called on the socket's thread as the message is read; the others on the
+ * client's callback executor, in order. None is called on the scheduler's thread or under a shard's lock.
+ * Implementations must be fast; one that throws is logged and changes nothing.
  */
 public interface GatewayObserver {
 

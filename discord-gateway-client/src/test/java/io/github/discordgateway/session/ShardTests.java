@@ -651,6 +651,18 @@ class ShardTests {
 	}
 
 	@Test
+	void aTickFarTooLateJudgesNoZombieButTheNextOnTimeOneDoes() {
+		FakeConnection connection = readyConnection();
+		this.scheduler.advance(Duration.ofMillis(500));
+		this.scheduler.stall(Duration.ofMillis(3500));
+		this.scheduler.advance(Duration.ZERO);
+		assertThat(connection.closedWith).as("the ACK may sit unread behind the stall").isNull();
+		assertThat(connection.sentWithOp(1)).hasSize(2);
+		this.scheduler.advance(Duration.ofMillis(1000));
+		assertThat(connection.closedWith).isEqualTo(Shard.RESUMABLE_CLOSE_CODE);
+	}
+
+	@Test
 	void aHeartbeatRequestJustBeforeATickIsNoZombie() {
 		FakeConnection connection = readyConnection();
 		this.scheduler.advance(Duration.ofMillis(500));
