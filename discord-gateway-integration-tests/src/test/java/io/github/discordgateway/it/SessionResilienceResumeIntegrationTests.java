@@ -51,6 +51,32 @@ class SessionResilienceResumeIntegrationTests extends SessionResilienceSupport {
 	}
 
 	@Test
+	void aResumeUrlThatDropsEveryConnectionIsRetriedWithBackoffUntilTheResumeSucceeds() {
+		BotRunner.against(this.simulator, "discord.gateway.reconnect.max-failed-resumes=3",
+				"discord.gateway.reconnect.backoff-base=50ms", "discord.gateway.reconnect.backoff-max=100ms")
+			.run((context) -> {
+				SimulatedSession session = this.simulator.awaitReady(TIMEOUT);
+				long seen = beforeTheFault(context, session);
+				this.simulator.resumeUrlDown(true);
+				closeBy(session, 4000);
+				// Twice the failed resume limit: network failures before Hello never give the session up.
+				await().atMost(TIMEOUT).until(() -> this.simulator.connections().size() >= 7);
+				this.simulator.resumeUrlDown(false);
+				dispatchMessages(session, 3);
+				assertResumed(session, seen);
+				assertThat(this.simulator.connections().subList(1, 7)).allSatisfy((failed) -> {
+					assertThat(failed.port()).isEqualTo(GatewayPort.RESUME);
+					assertThat(failed.ending()).isEqualTo(GatewayConnection.Ending.SERVER_DROPPED);
+				});
+				assertEverySequenceOnceInOrder(context.getBean(RecordingListener.class), 1, session, "RESUMED");
+				assertThat(count(context, "discord.gateway.reconnects", "action", "identify")).isZero();
+				await().atMost(TIMEOUT)
+					.until(() -> context.getBean(ShardManager.class).statuses().get(0).state() == ShardState.READY);
+				assertThat(context.getBean(ShardManager.class).statuses().get(0).failedAttempts()).isZero();
+			});
+	}
+
+	@Test
 	void resumesAfterTheConnectionDropsWithoutACloseFrame() {
 		BotRunner.against(this.simulator).run((context) -> {
 			SimulatedSession session = this.simulator.awaitReady(TIMEOUT);
