@@ -16,7 +16,8 @@ import io.github.discordgateway.sharding.ShardRouter;
 /**
  * What a bot sends on the gateway. Commands about a guild go to the shard that carries it
  * ({@code (guild_id >> 22) % shard_count}); each waits until its shard's session is ready and the rate limit
- * allows, and the returned future completes once it is on the wire. A payload over 4096 bytes is refused at once
+ * allows, and the returned future completes once it is on the wire (on the client's callback thread, never on
+ * the socket's or the heartbeat's). A payload over 4096 bytes is refused at once
  * with {@link io.github.discordgateway.transport.PayloadTooLargeException}.
  * <p>
  * Never block a gateway event listener on one of these futures: compose with {@code thenAccept} instead.

@@ -216,7 +216,7 @@ public final class Shard {
 	 * Connects, resuming the session this shard or the {@link SessionStore} holds if there is one. Returns at once.
 	 */
 	public void start() {
-		Session stored = this.sessionStore.load(shardId());
+		Session stored = loadStoredSession();
 		synchronized (this) {
 			if (this.state == ShardState.STOPPED || this.state == ShardState.FATAL) {
 				if (this.session == null && stored != null) {
@@ -229,6 +229,16 @@ public final class Shard {
 				this.queue.start();
 				connect();
 			}
+		}
+	}
+
+	private Session loadStoredSession() {
+		try {
+			return this.sessionStore.load(shardId());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Shard {} could not load its stored session", shardId(), ex);
+			return null;
 		}
 	}
 
@@ -544,6 +554,9 @@ public final class Shard {
 					return;
 				}
 				Duration interval = Duration.ofMillis(hello.heartbeatInterval());
+				if (Shard.this.heartbeater != null) {
+					Shard.this.heartbeater.stop();
+				}
 				Shard.this.heartbeater = new Heartbeater(Shard.this.scheduler, interval, this,
 						Shard.this.queue::readerPausedSinceLastAsked);
 				Shard.this.heartbeater.start(Shard.this.random);
