@@ -142,7 +142,23 @@ public record ReconnectPolicy(Backoff backoff, Duration invalidSessionDelayMin, 
 	 */
 	public enum Kind {
 
-		CLOSED, RECONNECT_REQUESTED, INVALID_SESSION, CONNECTION_FAILED, ZOMBIE, HELLO_TIMEOUT
+		/** The gateway or the network closed the connection. */
+		CLOSED,
+
+		/** The gateway asked for a reconnect (op 7). */
+		RECONNECT_REQUESTED,
+
+		/** The gateway invalidated the session (op 9). */
+		INVALID_SESSION,
+
+		/** The connection could not be opened. */
+		CONNECTION_FAILED,
+
+		/** No heartbeat ACK arrived between two beats. */
+		ZOMBIE,
+
+		/** The connection brought no Hello in time. */
+		HELLO_TIMEOUT
 
 	}
 

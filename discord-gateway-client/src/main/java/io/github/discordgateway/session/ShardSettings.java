@@ -1,6 +1,7 @@
 package io.github.discordgateway.session;
 
 import java.time.Duration;
+import java.util.function.DoubleSupplier;
 
 import io.github.discordgateway.protocol.ConnectionProperties;
 import io.github.discordgateway.protocol.UpdatePresence;
@@ -66,7 +67,7 @@ public record ShardSettings(int shardId, int shardCount, String token, long inte
 	 * The reconnect policy these settings describe.
 	 * @param random uniform values in [0, 1), for the op 9 wait
 	 */
-	public ReconnectPolicy reconnectPolicy(java.util.function.DoubleSupplier random) {
+	public ReconnectPolicy reconnectPolicy(DoubleSupplier random) {
 		return new ReconnectPolicy(this.backoff, this.invalidSessionDelayMin, this.invalidSessionDelayMax,
 				this.maxFailedResumes, random);
 	}
