@@ -43,7 +43,7 @@ class SessionResilienceFatalIntegrationTests extends SessionResilienceSupport {
 			assertThat(output).contains("will not reconnect").contains(explanation);
 			await().during(NO_RECONNECT_FOR).atMost(NO_RECONNECT_FOR.multipliedBy(3))
 				.until(() -> this.simulator.connections().size() == 1);
-			assertThat(count(context, "discord.gateway.closes", "code", String.valueOf(code))).isEqualTo(1);
+			awaitCount(context, "discord.gateway.closes", "code", String.valueOf(code), 1);
 			assertThat(count(context, "discord.gateway.reconnects", "action", "resume")
 					+ count(context, "discord.gateway.reconnects", "action", "identify")).isZero();
 		});

@@ -39,8 +39,8 @@ class SessionResilienceIdentifyIntegrationTests extends SessionResilienceSupport
 			RecordingListener listener = context.getBean(RecordingListener.class);
 			assertEverySequenceOnceInOrder(listener, 1, first, "READY");
 			assertEverySequenceOnceInOrder(listener, 2, second, "READY");
-			assertThat(count(context, "discord.gateway.closes", "code", String.valueOf(code))).isEqualTo(1);
-			assertThat(count(context, "discord.gateway.reconnects", "action", "identify")).isEqualTo(1);
+			awaitCount(context, "discord.gateway.closes", "code", String.valueOf(code), 1);
+			awaitCount(context, "discord.gateway.reconnects", "action", "identify", 1);
 			assertThat(count(context, "discord.gateway.reconnects", "action", "resume")).isZero();
 		});
 	}

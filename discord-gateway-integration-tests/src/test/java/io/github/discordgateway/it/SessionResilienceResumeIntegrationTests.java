@@ -39,8 +39,8 @@ class SessionResilienceResumeIntegrationTests extends SessionResilienceSupport {
 			dispatchMessages(session, 3);
 			assertResumed(session, seen);
 			assertEverySequenceOnceInOrder(context.getBean(RecordingListener.class), 1, session, "RESUMED");
-			assertThat(count(context, "discord.gateway.closes", "code", String.valueOf(code))).isEqualTo(1);
-			assertThat(count(context, "discord.gateway.reconnects", "action", "resume")).isEqualTo(1);
+			awaitCount(context, "discord.gateway.closes", "code", String.valueOf(code), 1);
+			awaitCount(context, "discord.gateway.reconnects", "action", "resume", 1);
 			// The close counted as a failed attempt; RESUMED resets the backoff.
 			await().atMost(TIMEOUT).until(() -> context.getBean(ShardManager.class).statuses().get(0).state() == ShardState.READY);
 			assertThat(context.getBean(ShardManager.class).statuses().get(0).failedAttempts()).isZero();
@@ -85,7 +85,7 @@ class SessionResilienceResumeIntegrationTests extends SessionResilienceSupport {
 			dispatchMessages(session, 3);
 			assertResumed(session, seen);
 			assertEverySequenceOnceInOrder(context.getBean(RecordingListener.class), 1, session, "RESUMED");
-			assertThat(count(context, "discord.gateway.closes", "code", "1006")).isEqualTo(1);
+			awaitCount(context, "discord.gateway.closes", "code", "1006", 1);
 		});
 	}
 
@@ -101,7 +101,7 @@ class SessionResilienceResumeIntegrationTests extends SessionResilienceSupport {
 			assertThat(connection(1).clientCloseCode()).isPresent();
 			assertThat(resumedOn.id()).isEqualTo(2);
 			assertEverySequenceOnceInOrder(context.getBean(RecordingListener.class), 1, session, "RESUMED");
-			assertThat(count(context, "discord.gateway.reconnects", "action", "resume")).isEqualTo(1);
+			awaitCount(context, "discord.gateway.reconnects", "action", "resume", 1);
 		});
 	}
 

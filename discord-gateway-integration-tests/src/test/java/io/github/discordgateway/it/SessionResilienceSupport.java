@@ -165,6 +165,14 @@ abstract class SessionResilienceSupport {
 		return events;
 	}
 
+	/**
+	 * Waits for a counter to reach a value: the meters hear of closes and reconnects on the client's callback
+	 * thread, a moment after the shard acted.
+	 */
+	static void awaitCount(ApplicationContext context, String meter, String tag, String value, double expected) {
+		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(count(context, meter, tag, value)).isEqualTo(expected));
+	}
+
 	static double count(ApplicationContext context, String meter, String tag, String value) {
 		Counter counter = context.getBean(MeterRegistry.class).find(meter).tag("shard", "0").tag(tag, value).counter();
 		return (counter != null) ? counter.count() : 0;
