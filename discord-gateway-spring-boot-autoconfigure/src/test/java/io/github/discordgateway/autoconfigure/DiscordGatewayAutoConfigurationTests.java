@@ -176,8 +176,11 @@ class DiscordGatewayAutoConfigurationTests {
 	@Test
 	void customizersApplyToTheClientBuilderInOrder() {
 		List<String> applied = new ArrayList<>();
-		this.contextRunner.withBean("second", DiscordGatewayClientCustomizer.class, () -> new OrderedCustomizer(2, () -> applied.add("second")))
-			.withBean("first", DiscordGatewayClientCustomizer.class, () -> new OrderedCustomizer(1, () -> applied.add("first")))
+		this.contextRunner
+			.withBean("second", DiscordGatewayClientCustomizer.class,
+					() -> new OrderedCustomizer(2, () -> applied.add("second")))
+			.withBean("first", DiscordGatewayClientCustomizer.class,
+					() -> new OrderedCustomizer(1, () -> applied.add("first")))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(applied).containsExactly("first", "second");
