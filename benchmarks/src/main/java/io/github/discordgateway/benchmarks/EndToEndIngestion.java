@@ -16,34 +16,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.websocket.ContainerProvider;
-
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-
+import io.github.discordgateway.DiscordGatewayClient;
 import io.github.discordgateway.event.DispatchEvent;
 import io.github.discordgateway.event.DispatchListener;
-import io.github.discordgateway.event.DispatchQueue;
-import io.github.discordgateway.event.TypedDispatchEventFactory;
-import io.github.discordgateway.protocol.ConnectionProperties;
-import io.github.discordgateway.protocol.GatewayJson;
-import io.github.discordgateway.protocol.Intent;
-import io.github.discordgateway.session.Backoff;
-import io.github.discordgateway.session.CallbackExecutor;
-import io.github.discordgateway.session.ExecutorScheduler;
-import io.github.discordgateway.session.GatewayObserver;
-import io.github.discordgateway.session.IdentifyQueue;
-import io.github.discordgateway.session.InMemorySessionStore;
-import io.github.discordgateway.session.Shard;
-import io.github.discordgateway.session.ShardSettings;
-import io.github.discordgateway.session.ShardState;
-import io.github.discordgateway.transport.WebSocketGatewayTransport;
-import io.github.discordgateway.transport.compression.TransportCompression;
+import io.github.discordgateway.session.ShardStatus;
 
 /**
  * End-to-end ingestion: one shard of the plain client (no Spring Boot, zlib-stream, Tomcat's WebSocket client)
@@ -83,19 +62,18 @@ public final class EndToEndIngestion {
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
 			.start();
 		ServerLink link = new ServerLink(server);
-		ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
-		Shard shard = null;
+		DiscordGatewayClient client = null;
 		try {
 			int port = Integer.parseInt(link.expect("PORT"));
 			CountingListener listener = new CountingListener();
-			shard = shard("ws://127.0.0.1:" + port, timers, listener);
-			shard.start();
+			client = client(port, listener);
+			client.start();
 			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-			while (shard.status().state() != ShardState.READY && System.nanoTime() < deadline) {
+			while (!client.isReady() && System.nanoTime() < deadline) {
 				Thread.sleep(20);
 			}
-			if (shard.status().state() != ShardState.READY) {
-				throw new IllegalStateException("shard not READY in 30 s: " + shard.status());
+			if (!client.isReady()) {
+				throw new IllegalStateException("shard not READY in 30 s: " + client.statuses());
 			}
 			out.printf("%s MESSAGE_CREATE, %d per blast after a warm-up of %d%n", kind, events, warmup);
 			if (warmup > 0) {
@@ -110,19 +88,18 @@ public final class EndToEndIngestion {
 			double cpu = results.stream().mapToDouble((r) -> r[1]).sorted().toArray()[results.size() / 2];
 			out.printf("median of %d blasts: %,.0f events/s (best %,.0f), %.2f µs of client CPU per event%n",
 					results.size(), median, best, cpu);
-			if (shard.status().failedAttempts() > 0 || shard.status().lastCloseCode() != null) {
-				out.println("WARNING: the shard reconnected during the run: " + shard.status());
+			ShardStatus status = client.statuses().get(0);
+			if (status.failedAttempts() > 0 || status.lastCloseCode() != null) {
+				out.println("WARNING: the shard reconnected during the run: " + status);
 			}
 		}
 		finally {
-			if (shard != null) {
-				shard.stop(false);
-				shard.queue().stop(Duration.ofSeconds(5));
+			if (client != null) {
+				client.close();
 			}
 			link.quit();
-			timers.shutdownNow();
 		}
-		// Tomcat's WebSocket client keeps non-daemon threads.
+		// Ends the JVM even if a library left a non-daemon thread behind.
 		System.exit(0);
 	}
 
@@ -164,22 +141,16 @@ public final class EndToEndIngestion {
 		return new double[] { rate, processCpu };
 	}
 
-	private static Shard shard(String gatewayUrl, ScheduledExecutorService timers, DispatchListener listener) {
-		GatewayJson json = new GatewayJson();
-		ExecutorScheduler scheduler = new ExecutorScheduler(timers);
-		StandardWebSocketClient webSocketClient = new StandardWebSocketClient(ContainerProvider.getWebSocketContainer());
-		WebSocketGatewayTransport transport = new WebSocketGatewayTransport(webSocketClient, 64 * 1024 * 1024,
-				TransportCompression.ZLIB_STREAM);
-		// The starter's defaults (discord.gateway.* properties), event queue of 10,000.
-		ShardSettings settings = new ShardSettings(0, 1, "bench-token", Intent.bitfield(Intent.nonPrivileged()), 50,
-				ConnectionProperties.ofThisLibrary(), null, TransportCompression.ZLIB_STREAM.queryValue(),
-				new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), () -> ThreadLocalRandom.current().nextDouble()),
-				Duration.ofSeconds(1), Duration.ofSeconds(5), 3, 10_000);
-		Shard.Collaborators collaborators = new Shard.Collaborators(transport, scheduler, json, IdentifyQueue.NONE,
-				new InMemorySessionStore(), GatewayObserver.NONE, new CallbackExecutor("bench-callbacks"),
-				() -> gatewayUrl, new TypedDispatchEventFactory(json),
-				() -> ThreadLocalRandom.current().nextDouble());
-		return new Shard(settings, collaborators, new DispatchQueue(0, 10_000, listener));
+	/** The starter's defaults (discord.gateway.* properties), event queue of 10,000; logs out when closed. */
+	private static DiscordGatewayClient client(int port, DispatchListener listener) {
+		return DiscordGatewayClient.builder()
+			.token("bench-token")
+			.restBaseUrl("http://127.0.0.1:" + port + "/api/v10")
+			.gatewayUrl("ws://127.0.0.1:" + port)
+			.resumableShutdown(false)
+			.shutdownTimeout(Duration.ofSeconds(5))
+			.eventSink(listener)
+			.build();
 	}
 
 	private static String javaCommand() {

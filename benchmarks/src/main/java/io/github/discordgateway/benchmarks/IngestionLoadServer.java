@@ -83,6 +83,7 @@ final class IngestionLoadServer {
 						channel.pipeline()
 							.addLast(new HttpServerCodec())
 							.addLast(new HttpObjectAggregator(64 * 1024))
+							.addLast(new GatewayBotEndpoint())
 							.addLast(new WebSocketServerProtocolHandler("/", null, true, 64 * 1024, false, true))
 							.addLast(new WebSocketFrameAggregator(1024 * 1024))
 							.addLast(new Connection(kind, connected, out));

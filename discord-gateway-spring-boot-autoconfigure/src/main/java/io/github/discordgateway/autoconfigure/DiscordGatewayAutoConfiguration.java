@@ -3,14 +3,12 @@ package io.github.discordgateway.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -24,32 +22,27 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.socket.client.WebSocketClient;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
+import io.github.discordgateway.DiscordGatewayClient;
+import io.github.discordgateway.IdentifyQueueFactory;
 import io.github.discordgateway.command.DiscordGateway;
-import io.github.discordgateway.command.GuildMemberRequests;
-import io.github.discordgateway.event.TypedDispatchEventFactory;
-import io.github.discordgateway.protocol.ConnectionProperties;
+import io.github.discordgateway.event.DispatchListener;
 import io.github.discordgateway.protocol.GatewayJson;
-import io.github.discordgateway.protocol.Intent;
 import io.github.discordgateway.protocol.UpdatePresence;
 import io.github.discordgateway.rest.DiscordRestClients;
-import io.github.discordgateway.rest.GatewayBotClient;
-import io.github.discordgateway.session.Backoff;
-import io.github.discordgateway.session.CallbackExecutor;
-import io.github.discordgateway.session.ExecutorScheduler;
 import io.github.discordgateway.session.GatewayObserver;
 import io.github.discordgateway.session.InMemorySessionStore;
-import io.github.discordgateway.session.Shard;
-import io.github.discordgateway.session.ShardSettings;
-import io.github.discordgateway.sharding.LocalIdentifyQueue;
+import io.github.discordgateway.session.SessionStore;
 import io.github.discordgateway.sharding.ShardManager;
-import io.github.discordgateway.transport.WebSocketGatewayTransport;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for a Discord bot on the gateway.
+ * {@link EnableAutoConfiguration Auto-configuration} for a Discord bot on the gateway: a
+ * {@link DiscordGatewayClient} built from the {@code discord.*} properties and the collaborator beans below, each of
+ * which a bean of the application replaces. The client owns its threads; none is offered to the application, so
+ * {@code @Scheduled} and {@code @Async} keep running on Boot's own executors.
  *
  * @since 0.1.0
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration")
 @ConditionalOnClass({ WebSocketClient.class, WebSocketContainer.class, RestClient.class })
 @ConditionalOnBooleanProperty(name = "discord.gateway.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(DiscordProperties.class)
@@ -79,7 +72,13 @@ public final class DiscordGatewayAutoConfiguration {
 		return new GatewayJson();
 	}
 
-	@Bean
+	/**
+	 * Discord's HTTP API, for the bot too (inject it with {@code @Qualifier("discordRestClient")}). Not a default
+	 * candidate, so the application's own {@code RestClient} still injects by type. Built from Boot's
+	 * {@code RestClient.Builder} when there is one, so that its customizers, HTTP client settings and observations
+	 * apply.
+	 */
+	@Bean(defaultCandidate = false)
 	@ConditionalOnMissingBean(name = "discordRestClient")
 	RestClient discordRestClient(DiscordConnectionDetails connectionDetails,
 			ObjectProvider<RestClient.Builder> builders) {
@@ -87,7 +86,7 @@ public final class DiscordGatewayAutoConfiguration {
 		return DiscordRestClients.create(builder, connectionDetails.getRestBaseUrl(), requireToken(connectionDetails));
 	}
 
-	@Bean
+	@Bean(defaultCandidate = false)
 	@ConditionalOnMissingBean(name = "discordGatewayWebSocketClient")
 	WebSocketClient discordGatewayWebSocketClient() {
 		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
@@ -96,74 +95,77 @@ public final class DiscordGatewayAutoConfiguration {
 		return new StandardWebSocketClient(container);
 	}
 
-	@Bean(destroyMethod = "shutdownNow")
-	ScheduledExecutorService discordGatewayExecutor() {
-		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
-			Thread thread = new Thread(task, "discord-gateway-scheduler");
-			thread.setDaemon(true);
-			return thread;
-		});
-		executor.setRemoveOnCancelPolicy(true);
-		return executor;
-	}
-
 	@Bean
-	ExecutorScheduler discordGatewayScheduler(ScheduledExecutorService discordGatewayExecutor) {
-		return new ExecutorScheduler(discordGatewayExecutor);
+	@ConditionalOnMissingBean
+	DispatchListener discordDispatchListener(ApplicationEventPublisher publisher) {
+		return new ApplicationEventDispatchListener(publisher);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	GuildMemberRequests discordGuildMemberRequests(ExecutorScheduler discordGatewayScheduler) {
-		return new GuildMemberRequests(discordGatewayScheduler, this.properties.getGateway().getMemberRequestTimeout(),
-				new CallbackExecutor("discord-gateway-member-requests"));
+	IdentifyQueueFactory discordIdentifyQueueFactory() {
+		return IdentifyQueueFactory.local();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	DiscordGateway discordGateway(ShardManager shardManager, GuildMemberRequests memberRequests) {
-		return new DiscordGateway(shardManager, memberRequests);
+	SessionStore discordSessionStore() {
+		return new InMemorySessionStore();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ShardManager discordShardManager(DiscordConnectionDetails connectionDetails, GatewayJson json,
-			RestClient discordRestClient, WebSocketClient discordGatewayWebSocketClient,
-			ExecutorScheduler discordGatewayScheduler, ObjectProvider<GatewayObserver> observers,
-			ApplicationEventPublisher publisher) {
+	DiscordGatewayClient discordGatewayClient(DiscordConnectionDetails connectionDetails, GatewayJson json,
+			@Qualifier("discordRestClient") RestClient discordRestClient,
+			@Qualifier("discordGatewayWebSocketClient") WebSocketClient discordGatewayWebSocketClient,
+			DispatchListener dispatchListener, IdentifyQueueFactory identifyQueues, SessionStore sessionStore,
+			ObjectProvider<GatewayObserver> observers, ObjectProvider<DiscordGatewayClientCustomizer> customizers) {
 		DiscordProperties.Gateway gateway = this.properties.getGateway();
-		DiscordPropertiesValidator.validate(gateway);
 		DiscordProperties.Reconnect reconnect = gateway.getReconnect();
-		ShardSettings template = new ShardSettings(0, 1, requireToken(connectionDetails),
-				Intent.bitfield(gateway.getIntents()), gateway.getLargeThreshold(),
-				ConnectionProperties.ofThisLibrary(), initialPresence(gateway.getPresence()),
-				gateway.getCompression().queryValue(),
-				new Backoff(reconnect.getBackoffBase(), reconnect.getBackoffMax(),
-						() -> ThreadLocalRandom.current().nextDouble()),
-				reconnect.getInvalidSessionDelayMin(), reconnect.getInvalidSessionDelayMax(),
-				reconnect.getMaxFailedResumes(), gateway.getEventQueueCapacity());
-		WebSocketGatewayTransport transport = new WebSocketGatewayTransport(discordGatewayWebSocketClient,
-				(int) Math.min(gateway.getMaxMessageSize().toBytes(), Integer.MAX_VALUE - 8), gateway.getCompression());
-		GatewayObserver observer = new CompositeGatewayObserver(observers.orderedStream().toList());
-		TypedDispatchEventFactory events = new TypedDispatchEventFactory(json);
-		ShardManager.Settings settings = new ShardManager.Settings(connectionDetails.getGatewayUrl(),
-				gateway.getShardCount(), gateway.getShardIds(), gateway.getShutdown().isResumable());
-		CallbackExecutor callbacks = new CallbackExecutor("discord-gateway-callbacks");
-		InMemorySessionStore sessions = new InMemorySessionStore();
-		return new ShardManager(settings, template, discordGatewayScheduler,
-				(gatewayUrl, identifyQueue) -> new Shard.Collaborators(transport, discordGatewayScheduler, json,
-						identifyQueue, sessions, observer, callbacks, gatewayUrl, events,
-						() -> ThreadLocalRandom.current().nextDouble()),
-				new GatewayBotClient(discordRestClient, json),
-				(limit) -> new LocalIdentifyQueue(limit, discordGatewayScheduler),
-				new ApplicationEventDispatchListener(publisher));
+		DiscordGatewayClient.Builder builder = DiscordGatewayClient.builder()
+			.token(requireToken(connectionDetails))
+			.intents(gateway.getIntents())
+			.gatewayUrl(connectionDetails.getGatewayUrl())
+			.compression(gateway.getCompression())
+			.maxMessageSize(gateway.getMaxMessageSize().toBytes())
+			.eventQueueCapacity(gateway.getEventQueueCapacity())
+			.largeThreshold(gateway.getLargeThreshold())
+			.presence(initialPresence(gateway.getPresence()))
+			.reconnectBackoff(reconnect.getBackoffBase(), reconnect.getBackoffMax())
+			.maxFailedResumes(reconnect.getMaxFailedResumes())
+			.invalidSessionDelay(reconnect.getInvalidSessionDelayMin(), reconnect.getInvalidSessionDelayMax())
+			.memberRequestTimeout(gateway.getMemberRequestTimeout())
+			.helloTimeout(gateway.getHelloTimeout())
+			.shutdownTimeout(gateway.getShutdown().getTimeout())
+			.resumableShutdown(gateway.getShutdown().isResumable())
+			.webSocketClient(discordGatewayWebSocketClient)
+			.restClient(discordRestClient)
+			.json(json)
+			.identifyQueues(identifyQueues)
+			.sessionStore(sessionStore)
+			.eventSink(dispatchListener);
+		if (gateway.getShardCount() != null) {
+			builder.shards(gateway.getShardCount(), gateway.getShardIds());
+		}
+		observers.orderedStream().forEach(builder::observer);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+	@Bean
+	ShardManager discordShardManager(DiscordGatewayClient client) {
+		return client.shardManager();
+	}
+
+	@Bean
+	DiscordGateway discordGateway(DiscordGatewayClient client) {
+		return client.gateway();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	DiscordGatewayLifecycle discordGatewayLifecycle(ShardManager shardManager) {
-		DiscordProperties.Gateway gateway = this.properties.getGateway();
-		return new DiscordGatewayLifecycle(shardManager, gateway.getShutdown().getTimeout(), gateway.isAutoStartup());
+	DiscordGatewayLifecycle discordGatewayLifecycle(DiscordGatewayClient client) {
+		return new DiscordGatewayLifecycle(client, this.properties.getGateway().isAutoStartup());
 	}
 
 	/**

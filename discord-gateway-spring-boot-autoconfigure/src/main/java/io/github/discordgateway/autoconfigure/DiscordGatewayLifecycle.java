@@ -1,43 +1,39 @@
 package io.github.discordgateway.autoconfigure;
 
-import java.time.Duration;
-
 import org.springframework.context.SmartLifecycle;
 
-import io.github.discordgateway.sharding.ShardManager;
+import io.github.discordgateway.DiscordGatewayClient;
 
 /**
- * Starts the shards with the application context (without blocking its start-up) and stops them with it.
+ * Starts the client with the application context (without blocking its start-up) and stops it with it; the
+ * context closes the client afterwards.
  *
  * @since 0.1.0
  */
 public class DiscordGatewayLifecycle implements SmartLifecycle {
 
-	private final ShardManager shardManager;
-
-	private final Duration shutdownTimeout;
+	private final DiscordGatewayClient client;
 
 	private final boolean autoStartup;
 
-	public DiscordGatewayLifecycle(ShardManager shardManager, Duration shutdownTimeout, boolean autoStartup) {
-		this.shardManager = shardManager;
-		this.shutdownTimeout = shutdownTimeout;
+	public DiscordGatewayLifecycle(DiscordGatewayClient client, boolean autoStartup) {
+		this.client = client;
 		this.autoStartup = autoStartup;
 	}
 
 	@Override
 	public void start() {
-		this.shardManager.start();
+		this.client.start();
 	}
 
 	@Override
 	public void stop() {
-		this.shardManager.stop(this.shutdownTimeout);
+		this.client.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.shardManager.isRunning();
+		return this.client.isRunning();
 	}
 
 	@Override

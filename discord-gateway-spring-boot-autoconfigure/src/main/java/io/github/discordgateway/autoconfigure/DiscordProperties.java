@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -12,12 +13,13 @@ import io.github.discordgateway.protocol.Intent;
 import io.github.discordgateway.transport.compression.TransportCompression;
 
 /**
- * Configuration properties for a Discord bot.
+ * Configuration properties for a Discord bot. Once bound they are checked by property name (see
+ * {@link #afterPropertiesSet()}), whichever beans the application replaces.
  *
  * @since 0.1.0
  */
 @ConfigurationProperties("discord")
-public class DiscordProperties {
+public class DiscordProperties implements InitializingBean {
 
 	/**
 	 * Bot token from the Discord developer portal (Bot > Token). Also read from the DISCORD_TOKEN environment
@@ -43,6 +45,16 @@ public class DiscordProperties {
 
 	public Gateway getGateway() {
 		return this.gateway;
+	}
+
+	/**
+	 * Rejects gateway settings that Discord would refuse or that cannot work.
+	 * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException naming
+	 * the property and why
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		DiscordPropertiesValidator.validate(this.gateway);
 	}
 
 	@Override
@@ -131,6 +143,12 @@ public class DiscordProperties {
 		 */
 		private Duration memberRequestTimeout = Duration.ofSeconds(30);
 
+		/**
+		 * How long a new connection may stay silent before the gateway's Hello; then it is closed and the shard
+		 * reconnects, still resuming.
+		 */
+		private Duration helloTimeout = Duration.ofSeconds(30);
+
 		private final Presence presence = new Presence();
 
 		private final Reconnect reconnect = new Reconnect();
@@ -215,6 +233,14 @@ public class DiscordProperties {
 
 		public void setEventQueueCapacity(int eventQueueCapacity) {
 			this.eventQueueCapacity = eventQueueCapacity;
+		}
+
+		public Duration getHelloTimeout() {
+			return this.helloTimeout;
+		}
+
+		public void setHelloTimeout(Duration helloTimeout) {
+			this.helloTimeout = helloTimeout;
 		}
 
 		public Duration getMemberRequestTimeout() {

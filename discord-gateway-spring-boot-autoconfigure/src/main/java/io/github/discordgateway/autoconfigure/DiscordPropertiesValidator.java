@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 /**
  * Rejects gateway settings that Discord would refuse or that cannot work, at start-up and by property name, so
  * Boot's failure analysis says what to change. A large threshold out of range, for one, would otherwise close
- * every connection with 4001 and resume in a loop.
+ * every connection with 4001 and resume in a loop. The client's builder checks the same settings again, by its own
+ * names, for applications that build it themselves.
  */
 final class DiscordPropertiesValidator {
 

@@ -1,29 +1,45 @@
 package io.github.discordgateway.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.Ordered;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.socket.client.WebSocketClient;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
+import io.github.discordgateway.DiscordGatewayClient;
+import io.github.discordgateway.IdentifyQueueFactory;
 import io.github.discordgateway.autoconfigure.health.DiscordGatewayHealthContributorAutoConfiguration;
 import io.github.discordgateway.autoconfigure.health.DiscordGatewayHealthIndicator;
 import io.github.discordgateway.autoconfigure.metrics.DiscordGatewayMetrics;
 import io.github.discordgateway.autoconfigure.metrics.DiscordGatewayMetricsAutoConfiguration;
 import io.github.discordgateway.command.DiscordGateway;
+import io.github.discordgateway.event.DispatchListener;
+import io.github.discordgateway.protocol.GatewayJson;
 import io.github.discordgateway.protocol.Intent;
 import io.github.discordgateway.protocol.UpdatePresence;
-import io.github.discordgateway.transport.compression.TransportCompression;
+import io.github.discordgateway.session.IdentifyQueue;
+import io.github.discordgateway.session.InMemorySessionStore;
+import io.github.discordgateway.session.SessionStore;
 import io.github.discordgateway.sharding.ShardManager;
+import io.github.discordgateway.transport.compression.TransportCompression;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +53,8 @@ class DiscordGatewayAutoConfigurationTests {
 	@Test
 	void configuresTheGatewayClientFromProperties() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(ShardManager.class)
+			assertThat(context).hasSingleBean(DiscordGatewayClient.class)
+				.hasSingleBean(ShardManager.class)
 				.hasSingleBean(DiscordGatewayLifecycle.class)
 				.hasSingleBean(PropertiesDiscordConnectionDetails.class)
 				.hasBean("discordRestClient")
@@ -101,6 +118,128 @@ class DiscordGatewayAutoConfigurationTests {
 				assertThat(context.getBean("discordGatewayWebSocketClient")).isSameAs(client);
 				assertThat(context.getBean("discordRestClient")).isSameAs(restClient);
 			});
+	}
+
+	@Test
+	void userCollaboratorsWin() {
+		GatewayJson json = new GatewayJson();
+		DispatchListener sink = (event) -> {
+		};
+		IdentifyQueueFactory queues = (limit, timers) -> IdentifyQueue.NONE;
+		SessionStore sessions = new InMemorySessionStore();
+		this.contextRunner.withBean(GatewayJson.class, () -> json)
+			.withBean(DispatchListener.class, () -> sink)
+			.withBean(IdentifyQueueFactory.class, () -> queues)
+			.withBean(SessionStore.class, () -> sessions)
+			.run((context) -> {
+				assertThat(context).getBean(GatewayJson.class).isSameAs(json);
+				assertThat(context).getBean(DispatchListener.class).isSameAs(sink);
+				assertThat(context).getBean(IdentifyQueueFactory.class).isSameAs(queues);
+				assertThat(context).getBean(SessionStore.class).isSameAs(sessions);
+				assertThat(context).hasSingleBean(DiscordGatewayClient.class);
+			});
+	}
+
+	@Test
+	void userClientWinsAndItsViewsAreOffered() {
+		DiscordGatewayClient client = DiscordGatewayClient.builder().token("other").eventSink((event) -> {
+		}).build();
+		this.contextRunner.withBean("myClient", DiscordGatewayClient.class, () -> client).run((context) -> {
+			assertThat(context).getBean(DiscordGatewayClient.class).isSameAs(client);
+			assertThat(context).getBean(ShardManager.class).isSameAs(client.shardManager());
+			assertThat(context).getBean(DiscordGateway.class).isSameAs(client.gateway());
+		});
+	}
+
+	@Test
+	void offersNoExecutorToTheApplication() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(Executor.class)
+			.doesNotHaveBean(ScheduledExecutorService.class)
+			.doesNotHaveBean(TaskScheduler.class));
+	}
+
+	@Test
+	void restAndWebSocketClientsAreNotDefaultCandidates() {
+		this.contextRunner.run((context) -> {
+			assertThat(definition(context, "discordRestClient").isDefaultCandidate()).isFalse();
+			assertThat(definition(context, "discordGatewayWebSocketClient").isDefaultCandidate()).isFalse();
+		});
+	}
+
+	@Test
+	void applicationRestClientInjectsByTypeBesideTheDiscordOne() {
+		RestClient own = RestClient.create();
+		this.contextRunner.withBean("ownRestClient", RestClient.class, () -> own)
+			.withBean(RestClientUser.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(RestClientUser.class).restClient).isSameAs(own);
+				assertThat(context.getBean("discordRestClient")).isNotSameAs(own);
+			});
+	}
+
+	@Test
+	void customizersApplyToTheClientBuilderInOrder() {
+		List<String> applied = new ArrayList<>();
+		this.contextRunner
+			.withBean("second", DiscordGatewayClientCustomizer.class,
+					() -> new OrderedCustomizer(2, () -> applied.add("second")))
+			.withBean("first", DiscordGatewayClientCustomizer.class,
+					() -> new OrderedCustomizer(1, () -> applied.add("first")))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(applied).containsExactly("first", "second");
+			});
+	}
+
+	@Test
+	void aCustomizerSettingWhatCannotWorkFailsWithTheBuildersReason() {
+		this.contextRunner
+			.withBean(DiscordGatewayClientCustomizer.class, () -> (builder) -> builder.largeThreshold(10))
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("largeThreshold"));
+	}
+
+	@Test
+	void validatesSettingsByPropertyNameEvenWhenTheClientIsReplaced() {
+		DiscordGatewayClient client = DiscordGatewayClient.builder().token("other").eventSink((event) -> {
+		}).build();
+		this.contextRunner.withBean(DiscordGatewayClient.class, () -> client)
+			.withPropertyValues("discord.gateway.large-threshold=10")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("discord.gateway.large-threshold"));
+	}
+
+	private static AbstractBeanDefinition definition(AssertableApplicationContext context, String name) {
+		return (AbstractBeanDefinition) context.getBeanFactory().getBeanDefinition(name);
+	}
+
+	static class RestClientUser {
+
+		final RestClient restClient;
+
+		RestClientUser(RestClient restClient) {
+			this.restClient = restClient;
+		}
+
+	}
+
+	record OrderedCustomizer(int order, Runnable onCustomize) implements DiscordGatewayClientCustomizer, Ordered {
+
+		@Override
+		public void customize(DiscordGatewayClient.Builder builder) {
+			this.onCustomize.run();
+		}
+
+		@Override
+		public int getOrder() {
+			return this.order;
+		}
+
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -22,8 +23,8 @@ class PingBot {
 
 	private final RestClient discord;
 
-	PingBot(RestClient discordRestClient) {
-		this.discord = discordRestClient;
+	PingBot(@Qualifier("discordRestClient") RestClient discord) {
+		this.discord = discord;
 	}
 
 	@EventListener

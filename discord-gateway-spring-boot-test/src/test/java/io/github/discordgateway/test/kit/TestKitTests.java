@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Configuration;
@@ -123,8 +124,8 @@ class TestKitTests {
 
 		private final RestClient discord;
 
-		DiceRoller(RestClient discordRestClient) {
-			this.discord = discordRestClient;
+		DiceRoller(@Qualifier("discordRestClient") RestClient discord) {
+			this.discord = discord;
 		}
 
 		@EventListener

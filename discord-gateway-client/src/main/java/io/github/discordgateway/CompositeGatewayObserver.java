@@ -1,4 +1,4 @@
-package io.github.discordgateway.autoconfigure;
+package io.github.discordgateway;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,7 +10,7 @@ import io.github.discordgateway.session.GatewayObserver;
 import io.github.discordgateway.session.ShardStatus;
 
 /**
- * Tells every {@link GatewayObserver} bean what happens.
+ * Tells every observer given to the client what happens, in order.
  */
 class CompositeGatewayObserver implements GatewayObserver {
 

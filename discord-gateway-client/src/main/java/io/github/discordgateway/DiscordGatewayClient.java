@@ -1,0 +1,596 @@
+package io.github.discordgateway;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.websocket.WebSocketContainer;
+
+import org.springframework.web.client.RestClient;
+import org.springframework.web.socket.client.WebSocketClient;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+
+import io.github.discordgateway.command.DiscordGateway;
+import io.github.discordgateway.command.GuildMemberRequests;
+import io.github.discordgateway.event.DispatchListener;
+import io.github.discordgateway.event.TypedDispatchEventFactory;
+import io.github.discordgateway.protocol.ConnectionProperties;
+import io.github.discordgateway.protocol.GatewayJson;
+import io.github.discordgateway.protocol.Intent;
+import io.github.discordgateway.protocol.UpdatePresence;
+import io.github.discordgateway.rest.DiscordRestClients;
+import io.github.discordgateway.rest.GatewayBotClient;
+import io.github.discordgateway.session.Backoff;
+import io.github.discordgateway.session.CallbackExecutor;
+import io.github.discordgateway.session.ExecutorScheduler;
+import io.github.discordgateway.session.GatewayObserver;
+import io.github.discordgateway.session.InMemorySessionStore;
+import io.github.discordgateway.session.SessionStore;
+import io.github.discordgateway.session.Shard;
+import io.github.discordgateway.session.ShardSettings;
+import io.github.discordgateway.session.ShardStatus;
+import io.github.discordgateway.sharding.ShardManager;
+import io.github.discordgateway.transport.WebSocketGatewayTransport;
+import io.github.discordgateway.transport.compression.TransportCompression;
+
+/**
+ * A bot's connection to the Discord Gateway: its shards, their sessions and the commands it sends. Works in a plain
+ * {@code main} as in a Spring application:
+ * <pre>{@code
+ * try (DiscordGatewayClient client = DiscordGatewayClient.builder()
+ *         .token(System.getenv("DISCORD_TOKEN"))
+ *         .intents(Intent.GUILDS, Intent.GUILD_MESSAGES)
+ *         .eventSink((event) -> System.out.println(event.getName()))
+ *         .build()) {
+ *     client.start();
+ *     ...
+ * }
+ * }</pre>
+ * The client owns its threads (one timer thread, the bootstrap thread, one delivery thread per shard and, unless a
+ * WebSocket client is given, the WebSocket container's) and ends them when it is {@linkplain #close() closed}. The
+ * event sink runs on the delivery threads, never on the timer thread.
+ *
+ * @since 0.1.0
+ */
+public final class DiscordGatewayClient implements AutoCloseable {
+
+	private final ShardManager shardManager;
+
+	private final DiscordGateway gateway;
+
+	private final ScheduledThreadPoolExecutor timers;
+
+	private final WebSocketContainer ownedContainer;
+
+	private final Duration shutdownTimeout;
+
+	private boolean closed;
+
+	private DiscordGatewayClient(ShardManager shardManager, DiscordGateway gateway, ScheduledThreadPoolExecutor timers,
+			WebSocketContainer ownedContainer, Duration shutdownTimeout) {
+		this.shardManager = shardManager;
+		this.gateway = gateway;
+		this.timers = timers;
+		this.ownedContainer = ownedContainer;
+		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	/**
+	 * A builder for a client.
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Connects the shards (or reconnects them after {@link #stop}, resuming their sessions). Returns at once: the
+	 * bootstrap ({@code GET /gateway/bot}) runs on its own thread and is retried with backoff.
+	 * @throws IllegalStateException if the client is closed
+	 */
+	public synchronized void start() {
+		if (this.closed) {
+			throw new IllegalStateException("The client is closed");
+		}
+		this.shardManager.start();
+	}
+
+	/**
+	 * Disconnects the shards and lets the event sink finish the events already received, for up to the
+	 * {@linkplain Builder#shutdownTimeout shutdown timeout}. The client may be started again.
+	 */
+	public void stop() {
+		stop(this.shutdownTimeout);
+	}
+
+	/**
+	 * Disconnects the shards and lets the event sink finish the events already received, for up to the timeout.
+	 * The client may be started again.
+	 */
+	public void stop(Duration timeout) {
+		this.shardManager.stop(timeout);
+	}
+
+	/**
+	 * Stops the client (see {@link #stop()}) and ends its threads. It cannot be started again.
+	 */
+	@Override
+	public void close() {
+		synchronized (this) {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+		}
+		try {
+			stop();
+		}
+		finally {
+			this.timers.shutdownNow();
+			if (this.ownedContainer != null) {
+				OwnedWebSocketContainer.release(this.ownedContainer);
+			}
+		}
+	}
+
+	/**
+	 * Whether the client has been started and not stopped since.
+	 */
+	public boolean isRunning() {
+		return this.shardManager.isRunning();
+	}
+
+	/**
+	 * Whether every shard's session is live.
+	 */
+	public boolean isReady() {
+		return this.shardManager.isReady();
+	}
+
+	/**
+	 * Every shard's status, by shard id.
+	 */
+	public List<ShardStatus> statuses() {
+		return this.shardManager.statuses();
+	}
+
+	/**
+	 * The commands a bot sends on the gateway.
+	 */
+	public DiscordGateway gateway() {
+		return this.gateway;
+	}
+
+	/**
+	 * The shards this client runs.
+	 */
+	public ShardManager shardManager() {
+		return this.shardManager;
+	}
+
+	@Override
+	public String toString() {
+		return "DiscordGatewayClient[shards=" + this.shardManager.statuses() + "]";
+	}
+
+	/**
+	 * Builds a {@link DiscordGatewayClient}. Only the {@linkplain #token token} and the {@linkplain #eventSink
+	 * event sink} are required; every other setting has a default that works with Discord.
+	 */
+	public static final class Builder {
+
+		/** Discord's HTTP API, version 10. */
+		public static final String DEFAULT_REST_BASE_URL = "https://discord.com/api/v10";
+
+		private static final long MIN_MAX_MESSAGE_SIZE = 64 * 1024;
+
+		private String token;
+
+		private Set<Intent> intents = Intent.nonPrivileged();
+
+		private Integer shardCount;
+
+		private List<Integer> shardIds = List.of();
+
+		private DispatchListener eventSink;
+
+		private String gatewayUrl;
+
+		private String restBaseUrl = DEFAULT_REST_BASE_URL;
+
+		private TransportCompression compression = TransportCompression.ZLIB_STREAM;
+
+		private long maxMessageSize = 64 * 1024 * 1024;
+
+		private int eventQueueCapacity = 10_000;
+
+		private int largeThreshold = 50;
+
+		private UpdatePresence presence;
+
+		private Duration backoffBase = Duration.ofSeconds(1);
+
+		private Duration backoffMax = Duration.ofSeconds(60);
+
+		private int maxFailedResumes = 3;
+
+		private Duration invalidSessionDelayMin = Duration.ofSeconds(1);
+
+		private Duration invalidSessionDelayMax = Duration.ofSeconds(5);
+
+		private Duration memberRequestTimeout = Duration.ofSeconds(30);
+
+		private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+		private boolean resumableShutdown = true;
+
+		private WebSocketClient webSocketClient;
+
+		private RestClient restClient;
+
+		private RestClient.Builder restClientBuilder;
+
+		private GatewayJson json;
+
+		private IdentifyQueueFactory identifyQueues = IdentifyQueueFactory.local();
+
+		private SessionStore sessionStore;
+
+		private Duration helloTimeout = ShardSettings.DEFAULT_HELLO_TIMEOUT;
+
+		private final List<GatewayObserver> observers = new ArrayList<>();
+
+		private Builder() {
+		}
+
+		/**
+		 * The bot token from the developer portal, with or without the {@code Bot } prefix. Required.
+		 */
+		public Builder token(String token) {
+			this.token = token;
+			return this;
+		}
+
+		/**
+		 * The intents to identify with. Defaults to every non-privileged intent.
+		 */
+		public Builder intents(Intent... intents) {
+			return intents(Arrays.asList(intents));
+		}
+
+		/**
+		 * The intents to identify with. Defaults to every non-privileged intent.
+		 */
+		public Builder intents(Collection<Intent> intents) {
+			this.intents = intents.isEmpty() ? EnumSet.noneOf(Intent.class) : EnumSet.copyOf(intents);
+			return this;
+		}
+
+		/**
+		 * Runs all of this many shards. Defaults to Discord's recommendation.
+		 */
+		public Builder shards(int shardCount) {
+			return shards(shardCount, List.of());
+		}
+
+		/**
+		 * Runs these shards of a bot that has {@code shardCount} of them (the others run in other processes).
+		 * @param shardIds ids from 0 to {@code shardCount - 1}; empty for all
+		 */
+		public Builder shards(int shardCount, Collection<Integer> shardIds) {
+			this.shardCount = shardCount;
+			this.shardIds = List.copyOf(shardIds);
+			return this;
+		}
+
+		/**
+		 * Receives every dispatch, in sequence order per shard, on that shard's delivery thread. Required.
+		 */
+		public Builder eventSink(DispatchListener eventSink) {
+			this.eventSink = eventSink;
+			return this;
+		}
+
+		/**
+		 * A gateway URL to connect to instead of the one {@code GET /gateway/bot} names; the client adds the query.
+		 */
+		public Builder gatewayUrl(String gatewayUrl) {
+			this.gatewayUrl = gatewayUrl;
+			return this;
+		}
+
+		/**
+		 * The base URL of Discord's HTTP API. Defaults to {@value #DEFAULT_REST_BASE_URL}. Ignored when a
+		 * {@linkplain #restClient(RestClient) RestClient} is given.
+		 */
+		public Builder restBaseUrl(String restBaseUrl) {
+			this.restBaseUrl = restBaseUrl;
+			return this;
+		}
+
+		/**
+		 * The transport compression. Defaults to zlib-stream.
+		 */
+		public Builder compression(TransportCompression compression) {
+			this.compression = compression;
+			return this;
+		}
+
+		/**
+		 * The largest gateway message accepted after decompression, in bytes (at least 64 KB). Defaults to 64 MB.
+		 */
+		public Builder maxMessageSize(long bytes) {
+			this.maxMessageSize = bytes;
+			return this;
+		}
+
+		/**
+		 * Dispatches per shard that may wait for the event sink before the socket reader pauses. Defaults to
+		 * 10,000.
+		 */
+		public Builder eventQueueCapacity(int eventQueueCapacity) {
+			this.eventQueueCapacity = eventQueueCapacity;
+			return this;
+		}
+
+		/**
+		 * Member count (50-250) above which a guild's offline members are not sent. Defaults to 50.
+		 */
+		public Builder largeThreshold(int largeThreshold) {
+			this.largeThreshold = largeThreshold;
+			return this;
+		}
+
+		/**
+		 * The presence to identify with. Defaults to none (Discord shows the bot online).
+		 */
+		public Builder presence(UpdatePresence presence) {
+			this.presence = presence;
+			return this;
+		}
+
+		/**
+		 * The waits between reconnect attempts: the first is immediate, then up to {@code base}, doubling (with
+		 * full jitter) up to {@code max}. Defaults to 1 s and 60 s.
+		 */
+		public Builder reconnectBackoff(Duration base, Duration max) {
+			this.backoffBase = base;
+			this.backoffMax = max;
+			return this;
+		}
+
+		/**
+		 * Failed resumes in a row after which the session is given up for a new Identify. Defaults to 3.
+		 */
+		public Builder maxFailedResumes(int maxFailedResumes) {
+			this.maxFailedResumes = maxFailedResumes;
+			return this;
+		}
+
+		/**
+		 * The range of the random wait before identifying anew after an Invalid Session. Defaults to 1-5 s.
+		 */
+		public Builder invalidSessionDelay(Duration min, Duration max) {
+			this.invalidSessionDelayMin = min;
+			this.invalidSessionDelayMax = max;
+			return this;
+		}
+
+		/**
+		 * How long a guild member request may wait for its chunks. Defaults to 30 s.
+		 */
+		public Builder memberRequestTimeout(Duration memberRequestTimeout) {
+			this.memberRequestTimeout = memberRequestTimeout;
+			return this;
+		}
+
+		/**
+		 * How long {@link DiscordGatewayClient#stop()} and {@link DiscordGatewayClient#close()} let the event sink
+		 * finish the events already received. Defaults to 10 s.
+		 */
+		public Builder shutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
+			return this;
+		}
+
+		/**
+		 * Whether the sessions stay resumable after a stop (close code 4900), so that a restart soon after resumes;
+		 * when false the bot logs out (1000) and shows offline at once. Defaults to true.
+		 */
+		public Builder resumableShutdown(boolean resumableShutdown) {
+			this.resumableShutdown = resumableShutdown;
+			return this;
+		}
+
+		/**
+		 * The WebSocket client to connect with; the caller keeps ownership of it. Defaults to one on the JSR-356
+		 * container found on the class path (Tomcat's), which the client releases when it closes.
+		 */
+		public Builder webSocketClient(WebSocketClient webSocketClient) {
+			this.webSocketClient = webSocketClient;
+			return this;
+		}
+
+		/**
+		 * A {@link RestClient} for Discord's HTTP API, used as is: it must carry the base URL and the bot's
+		 * authorization (see {@link DiscordRestClients}).
+		 */
+		public Builder restClient(RestClient restClient) {
+			this.restClient = restClient;
+			return this;
+		}
+
+		/**
+		 * A builder to make the {@link RestClient} from (a copy of it, with the {@linkplain #restBaseUrl base URL},
+		 * the authorization and Discord's User-Agent added). Defaults to {@link RestClient#builder()}.
+		 */
+		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
+			this.restClientBuilder = restClientBuilder;
+			return this;
+		}
+
+		/**
+		 * The JSON codec. Defaults to a new {@link GatewayJson}.
+		 */
+		public Builder json(GatewayJson json) {
+			this.json = json;
+			return this;
+		}
+
+		/**
+		 * Makes the identify queue the shards share. Defaults to {@link IdentifyQueueFactory#local()}, for this
+		 * process alone; shards spread over several processes need one that coordinates them.
+		 */
+		public Builder identifyQueues(IdentifyQueueFactory identifyQueues) {
+			this.identifyQueues = identifyQueues;
+			return this;
+		}
+
+		/**
+		 * Where the shards keep their resumable sessions. Defaults to memory ({@link InMemorySessionStore}): a
+		 * restarted process then identifies anew; a store that outlives the process lets it resume.
+		 */
+		public Builder sessionStore(SessionStore sessionStore) {
+			this.sessionStore = sessionStore;
+			return this;
+		}
+
+		/**
+		 * How long a new connection may stay silent before its Hello; then the shard closes it and reconnects,
+		 * still resuming. Defaults to 30 s.
+		 */
+		public Builder helloTimeout(Duration helloTimeout) {
+			this.helloTimeout = helloTimeout;
+			return this;
+		}
+
+		/**
+		 * Adds an observer of what the shards do (metrics, for one). Observers run on the gateway's threads and
+		 * must not block.
+		 */
+		public Builder observer(GatewayObserver observer) {
+			this.observers.add(Objects.requireNonNull(observer, "observer must not be null"));
+			return this;
+		}
+
+		/**
+		 * Builds the client; nothing connects before {@link DiscordGatewayClient#start()}.
+		 * @throws IllegalArgumentException if a setting cannot work, naming it
+		 */
+		public DiscordGatewayClient build() {
+			String bareToken = bareToken(this.token);
+			validate();
+			GatewayJson codec = (this.json != null) ? this.json : new GatewayJson();
+			ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, new TimerThreads());
+			timers.setRemoveOnCancelPolicy(true);
+			ExecutorScheduler scheduler = new ExecutorScheduler(timers);
+			WebSocketContainer ownedContainer = (this.webSocketClient != null) ? null : OwnedWebSocketContainer.create();
+			WebSocketClient socketClient = (this.webSocketClient != null) ? this.webSocketClient
+					: new StandardWebSocketClient(ownedContainer);
+			WebSocketGatewayTransport transport = new WebSocketGatewayTransport(socketClient,
+					(int) Math.min(this.maxMessageSize, Integer.MAX_VALUE - 8), this.compression);
+			RestClient rest = (this.restClient != null) ? this.restClient : DiscordRestClients.create(
+					(this.restClientBuilder != null) ? this.restClientBuilder.clone() : RestClient.builder(),
+					this.restBaseUrl, bareToken);
+			CallbackExecutor callbacks = new CallbackExecutor("discord-gateway-callbacks");
+			GuildMemberRequests memberRequests = new GuildMemberRequests(scheduler, this.memberRequestTimeout, callbacks);
+			List<GatewayObserver> allObservers = new ArrayList<>(this.observers);
+			allObservers.add(memberRequests);
+			GatewayObserver observer = new CompositeGatewayObserver(allObservers);
+			TypedDispatchEventFactory events = new TypedDispatchEventFactory(codec);
+			ShardSettings template = new ShardSettings(0, 1, bareToken, Intent.bitfield(this.intents),
+					this.largeThreshold, ConnectionProperties.ofThisLibrary(), this.presence,
+					this.compression.queryValue(), new Backoff(this.backoffBase, this.backoffMax,
+							() -> ThreadLocalRandom.current().nextDouble()),
+					this.invalidSessionDelayMin, this.invalidSessionDelayMax, this.maxFailedResumes,
+					this.eventQueueCapacity).withHelloTimeout(this.helloTimeout);
+			ShardManager.Settings settings = new ShardManager.Settings(this.gatewayUrl, this.shardCount, this.shardIds,
+					this.resumableShutdown);
+			IdentifyQueueFactory queues = this.identifyQueues;
+			SessionStore sessions = (this.sessionStore != null) ? this.sessionStore : new InMemorySessionStore();
+			ShardManager shardManager = new ShardManager(settings, template, scheduler,
+					(gatewayUrl, identifyQueue) -> new Shard.Collaborators(transport, scheduler, codec, identifyQueue,
+							sessions, observer, callbacks, gatewayUrl, events,
+							() -> ThreadLocalRandom.current().nextDouble()),
+					new GatewayBotClient(rest, codec), (limit) -> queues.create(limit, scheduler), this.eventSink);
+			return new DiscordGatewayClient(shardManager, new DiscordGateway(shardManager, memberRequests), timers,
+					ownedContainer, this.shutdownTimeout);
+		}
+
+		private static String bareToken(String token) {
+			require(token != null && !token.isBlank(), "token is required (the bot token from the developer portal)");
+			String stripped = token.strip();
+			return stripped.startsWith("Bot ") ? stripped.substring(4).strip() : stripped;
+		}
+
+		private void validate() {
+			require(this.eventSink != null, "eventSink is required: it receives the dispatches");
+			require(this.intents != null, "intents must not be null");
+			require(this.largeThreshold >= 50 && this.largeThreshold <= 250,
+					"largeThreshold must be from 50 to 250 (Discord closes with 4001 otherwise), was "
+							+ this.largeThreshold);
+			require(this.shardCount == null || this.shardCount >= 1,
+					"shard count must be at least 1, was " + this.shardCount);
+			for (Integer id : this.shardIds) {
+				require(id != null && id >= 0 && id < this.shardCount,
+						"shard ids must be from 0 to shard count - 1, were " + this.shardIds);
+			}
+			require(this.compression != null, "compression must not be null (TransportCompression.NONE for none)");
+			require(this.maxMessageSize >= MIN_MAX_MESSAGE_SIZE,
+					"maxMessageSize must be at least 64 KB (READY alone can be larger), was " + this.maxMessageSize);
+			require(this.eventQueueCapacity >= 1, "eventQueueCapacity must be at least 1, was " + this.eventQueueCapacity);
+			require(this.restClient != null || (this.restBaseUrl != null && !this.restBaseUrl.isBlank()),
+					"restBaseUrl must not be blank");
+			positive(this.backoffBase, "reconnect backoff base");
+			require(this.backoffMax != null && this.backoffMax.compareTo(this.backoffBase) >= 0,
+					"reconnect backoff max must not be below the base, was " + this.backoffMax);
+			require(this.maxFailedResumes >= 1, "maxFailedResumes must be at least 1, was " + this.maxFailedResumes);
+			require(this.invalidSessionDelayMin != null && !this.invalidSessionDelayMin.isNegative(),
+					"invalid session delay min must not be negative, was " + this.invalidSessionDelayMin);
+			require(this.invalidSessionDelayMax != null
+					&& this.invalidSessionDelayMax.compareTo(this.invalidSessionDelayMin) >= 0,
+					"invalid session delay max must not be below the min, was " + this.invalidSessionDelayMax);
+			positive(this.memberRequestTimeout, "memberRequestTimeout");
+			require(this.shutdownTimeout != null && !this.shutdownTimeout.isNegative(),
+					"shutdownTimeout must not be negative, was " + this.shutdownTimeout);
+			require(this.identifyQueues != null, "identifyQueues must not be null");
+			positive(this.helloTimeout, "helloTimeout");
+		}
+
+		private static void positive(Duration value, String name) {
+			require(value != null && value.toMillis() > 0, name + " must be positive, was " + value);
+		}
+
+		private static void require(boolean valid, String message) {
+			if (!valid) {
+				throw new IllegalArgumentException(message);
+			}
+		}
+
+	}
+
+	/**
+	 * Names the client's timer threads; daemons, so a forgotten {@code close()} does not keep the JVM alive.
+	 */
+	private static final class TimerThreads implements ThreadFactory {
+
+		private static final AtomicInteger count = new AtomicInteger();
+
+		@Override
+		public Thread newThread(Runnable task) {
+			Thread thread = new Thread(task, "discord-gateway-timer-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}
+
+	}
+
+}
