@@ -131,10 +131,10 @@ public final class RateLimitInterceptor implements ClientHttpRequestInterceptor 
 	private void learn(Route route, BucketQueue queue, RateLimitHeaders headers, long now) {
 		queue.bucket.update(headers, now);
 		if (headers.bucket() != null) {
+			// From now on the route's requests queue under the bucket's hash, which routes may share.
 			this.bucketOfRoute.put(route.template(), headers.bucket());
-			String key = key(route);
-			BucketQueue shared = this.queues.get(key);
-			if (shared != null && shared != queue) {
+			BucketQueue shared = this.queues.computeIfAbsent(key(route), (key) -> new BucketQueue());
+			if (shared != queue) {
 				shared.bucket.update(headers, now);
 			}
 		}
