@@ -16,8 +16,9 @@ import io.github.discordgateway.rest.DiscordApiBase;
 
 /**
  * Keeps a {@link org.springframework.web.client.RestClient} within Discord's REST rate limits, as JDA's and
- * Discord4J's requesters do: requests of one bucket (learned from {@code X-RateLimit-Bucket}, split by the major
- * parameters) go one at a time, and one whose bucket is empty waits for it to refill before it is sent; all
+ * Discord4J's requesters do: requests of one route and major parameters go one at a time, and one whose bucket
+ * (learned from {@code X-RateLimit-Bucket}, shared by the routes with the same hash) is empty waits for it to
+ * refill before it is sent; all
  * requests share the bot's global limit; a 429 is waited out ({@code retry_after}) and retried a bounded number
  * of times, then fails with {@link RateLimitExceededException}. A caller blocks while it waits, which costs
  * nothing on a virtual thread. Requests to hosts other than the API base pass through untouched.
@@ -38,9 +39,9 @@ public final class RateLimitInterceptor implements ClientHttpRequestInterceptor 
 
 	private final GlobalLimit globalLimit;
 
-	private final Map<String, String> bucketOfRoute = new ConcurrentHashMap<>();
-
 	private final Map<String, BucketQueue> queues = new ConcurrentHashMap<>();
+
+	private final Map<String, Bucket> sharedBuckets = new ConcurrentHashMap<>();
 
 	/**
 	 * @param base the API base; only requests under it are limited
@@ -70,7 +71,7 @@ public final class RateLimitInterceptor implements ClientHttpRequestInterceptor 
 			queue.permit.acquire();
 			try {
 				for (int attempt = 1;; attempt++) {
-					waited += awaitTurn(queue.bucket, route);
+					waited += awaitTurn(queue.bucket(), route);
 					ClientHttpResponse response = execution.execute(request, body);
 					long now = this.clock.nanoTime();
 					RateLimitHeaders headers = RateLimitHeaders.from(response.getHeaders());
@@ -87,7 +88,7 @@ public final class RateLimitInterceptor implements ClientHttpRequestInterceptor 
 						this.globalLimit.pause(tooMany.retryAfter(), now);
 					}
 					else {
-						queue.bucket.exhaust(tooMany.retryAfter(), now);
+						queue.bucket().exhaust(tooMany.retryAfter(), now);
 					}
 					if (attempt > this.settings.maxRetries()) {
 						throw new RateLimitExceededException(route.template(), tooMany.scope(), tooMany.retryAfter(),
@@ -129,28 +130,22 @@ public final class RateLimitInterceptor implements ClientHttpRequestInterceptor 
 	}
 
 	private void learn(Route route, BucketQueue queue, RateLimitHeaders headers, long now) {
-		queue.bucket.update(headers, now);
 		if (headers.bucket() != null) {
-			// From now on the route's requests queue under the bucket's hash, which routes may share.
-			this.bucketOfRoute.put(route.template(), headers.bucket());
-			BucketQueue shared = this.queues.computeIfAbsent(key(route), (key) -> new BucketQueue());
-			if (shared != queue) {
-				shared.bucket.update(headers, now);
-			}
+			// Routes with the same hash and major parameters share one bucket.
+			queue.share(this.sharedBuckets.computeIfAbsent(headers.bucket() + "|" + route.majorParameters(),
+					(key) -> new Bucket()));
 		}
+		queue.bucket().update(headers, now);
 	}
 
 	private BucketQueue queueOf(Route route) {
 		if (this.queues.size() > PURGE_THRESHOLD) {
 			long now = this.clock.nanoTime();
 			this.queues.values().removeIf((queue) -> queue.idle(now));
+			this.sharedBuckets.values().removeIf((bucket) -> bucket.idle(now));
 		}
-		return this.queues.computeIfAbsent(key(route), (key) -> new BucketQueue());
-	}
-
-	private String key(Route route) {
-		String hash = this.bucketOfRoute.get(route.template());
-		return ((hash != null) ? "bucket:" + hash : "route:" + route.template()) + "|" + route.majorParameters();
+		return this.queues.computeIfAbsent(route.template() + "|" + route.majorParameters(),
+				(key) -> new BucketQueue());
 	}
 
 	@Override
@@ -159,13 +154,21 @@ public final class RateLimitInterceptor implements ClientHttpRequestInterceptor 
 	}
 
 	/**
-	 * One bucket and the queue of its requests.
+	 * The queue of one route's requests (per major parameters) and the bucket they draw on.
 	 */
 	private static final class BucketQueue {
 
 		final Semaphore permit = new Semaphore(1, true);
 
-		final Bucket bucket = new Bucket();
+		private volatile Bucket bucket = new Bucket();
+
+		Bucket bucket() {
+			return this.bucket;
+		}
+
+		void share(Bucket shared) {
+			this.bucket = shared;
+		}
 
 		boolean idle(long now) {
 			return this.permit.availablePermits() == 1 && !this.permit.hasQueuedThreads() && this.bucket.idle(now);
