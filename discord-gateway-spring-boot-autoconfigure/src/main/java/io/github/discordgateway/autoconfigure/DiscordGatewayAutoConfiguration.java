@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.util.StringUtils;
@@ -33,6 +34,8 @@ import io.github.discordgateway.protocol.Intent;
 import io.github.discordgateway.protocol.UpdatePresence;
 import io.github.discordgateway.rest.DiscordRestClients;
 import io.github.discordgateway.rest.GatewayBotClient;
+import io.github.discordgateway.rest.ratelimit.RateLimitObserver;
+import io.github.discordgateway.rest.ratelimit.RateLimitSettings;
 import io.github.discordgateway.session.Backoff;
 import io.github.discordgateway.session.ExecutorScheduler;
 import io.github.discordgateway.session.GatewayObserver;
@@ -80,18 +83,27 @@ public final class DiscordGatewayAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "discordRestClient")
 	RestClient discordRestClient(DiscordConnectionDetails connectionDetails,
-			ObjectProvider<RestClient.Builder> builders) {
-		RestClient.Builder builder = builders.getIfAvailable(RestClient::builder).clone();
-		return DiscordRestClients.create(builder, connectionDetails.getRestBaseUrl(), requireToken(connectionDetails));
+			ObjectProvider<RestClient.Builder> builders, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<RateLimitObserver> rateLimitObservers) {
+		// TLS and rate limits (discord.ssl.*, discord.rest.rate-limit.*)
+		DiscordTransportSecurity.requireSecureRest(this.properties, connectionDetails);
+		DiscordTransportSecurity transportSecurity = new DiscordTransportSecurity(this.properties, sslBundles);
+		RestClient.Builder builder = transportSecurity.applyTo(builders.getIfAvailable(RestClient::builder).clone());
+		DiscordProperties.RateLimit rateLimit = this.properties.getRest().getRateLimit();
+		return DiscordRestClients.create(builder, connectionDetails.getRestBaseUrl(), requireToken(connectionDetails),
+				new RateLimitSettings(rateLimit.getMaxRetries(), rateLimit.getGlobalRequestsPerSecond()),
+				new CompositeRateLimitObserver(rateLimitObservers.orderedStream().toList()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(name = "discordGatewayWebSocketClient")
-	WebSocketClient discordGatewayWebSocketClient() {
+	WebSocketClient discordGatewayWebSocketClient(ObjectProvider<SslBundles> sslBundles) {
 		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
 		// Heartbeats keep the connection alive; a container idle timeout (Jetty's is 30 s) would cut it.
 		container.setDefaultMaxSessionIdleTimeout(0);
-		return new StandardWebSocketClient(container);
+		// TLS (discord.ssl.bundle)
+		return new DiscordTransportSecurity(this.properties, sslBundles)
+			.applyTo(new StandardWebSocketClient(container));
 	}
 
 	@Bean(destroyMethod = "shutdownNow")
@@ -130,6 +142,8 @@ public final class DiscordGatewayAutoConfiguration {
 			ApplicationEventPublisher publisher) {
 		DiscordProperties.Gateway gateway = this.properties.getGateway();
 		DiscordPropertiesValidator.validate(gateway);
+		// TLS (discord.insecure-transport-allowed-for-testing-only)
+		DiscordTransportSecurity.requireSecureGateway(this.properties, connectionDetails);
 		DiscordProperties.Reconnect reconnect = gateway.getReconnect();
 		ShardSettings template = new ShardSettings(0, 1, requireToken(connectionDetails),
 				Intent.bitfield(gateway.getIntents()), gateway.getLargeThreshold(),
