@@ -35,7 +35,6 @@ import io.github.discordgateway.protocol.UpdatePresence;
 import io.github.discordgateway.rest.DiscordRestClients;
 import io.github.discordgateway.rest.GatewayBotClient;
 import io.github.discordgateway.rest.ratelimit.RateLimitObserver;
-import io.github.discordgateway.rest.ratelimit.RateLimitSettings;
 import io.github.discordgateway.session.Backoff;
 import io.github.discordgateway.session.ExecutorScheduler;
 import io.github.discordgateway.session.GatewayObserver;
@@ -89,9 +88,8 @@ public final class DiscordGatewayAutoConfiguration {
 		DiscordTransportSecurity.requireSecureRest(this.properties, connectionDetails);
 		DiscordTransportSecurity transportSecurity = new DiscordTransportSecurity(this.properties, sslBundles);
 		RestClient.Builder builder = transportSecurity.applyTo(builders.getIfAvailable(RestClient::builder).clone());
-		DiscordProperties.RateLimit rateLimit = this.properties.getRest().getRateLimit();
 		return DiscordRestClients.create(builder, connectionDetails.getRestBaseUrl(), requireToken(connectionDetails),
-				new RateLimitSettings(rateLimit.getMaxRetries(), rateLimit.getGlobalRequestsPerSecond()),
+				RestRateLimitProperties.settings(this.properties.getRest().getRateLimit()),
 				new CompositeRateLimitObserver(rateLimitObservers.orderedStream().toList()));
 	}
 
