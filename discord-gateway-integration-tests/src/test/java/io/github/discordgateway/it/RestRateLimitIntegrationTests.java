@@ -24,7 +24,7 @@ class RestRateLimitIntegrationTests {
 	private static final String ROUTE = "POST /channels/{channel_id}/messages";
 
 	private final GatewaySimulator simulator = GatewaySimulator
-		.start(SimulatorOptions.builder().restRateLimit(RestRateLimit.of(2, Duration.ofMillis(200), 50)).build());
+		.start(SimulatorOptions.builder().restRateLimit(RestRateLimit.of(2, Duration.ofSeconds(2), 50)).build());
 
 	@AfterEach
 	void stopSimulator() {
@@ -36,19 +36,20 @@ class RestRateLimitIntegrationTests {
 		BotRunner.against(this.simulator, "discord.gateway.auto-startup=false").run((context) -> {
 			RestClient rest = context.getBean("discordRestClient", RestClient.class);
 			String channel = this.simulator.options().guilds().get(0).textChannelId();
-			for (int i = 0; i < 5; i++) {
+			// Two fit in the bucket's window; the third waits for the next (a window long enough that a slow
+			// machine does not see it refill on its own).
+			for (int i = 0; i < 3; i++) {
 				rest.post()
 					.uri("/channels/{id}/messages", channel)
 					.body(Map.of("content", "m" + i))
 					.retrieve()
 					.toBodilessEntity();
 			}
-			assertThat(this.simulator.restCalls()).extracting(RestCall::status).containsOnly(200).hasSize(5);
+			assertThat(this.simulator.restCalls()).extracting(RestCall::status).containsOnly(200).hasSize(3);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get("discord.rest.requests").tags("route", ROUTE, "status", "200").counter().count())
-				.isEqualTo(5);
-			assertThat(registry.get("discord.rest.rate.limit.wait").tags("route", ROUTE).timer().count())
-				.isGreaterThanOrEqualTo(2);
+				.isEqualTo(3);
+			assertThat(registry.get("discord.rest.rate.limit.wait").tags("route", ROUTE).timer().count()).isEqualTo(1);
 		});
 	}
 
