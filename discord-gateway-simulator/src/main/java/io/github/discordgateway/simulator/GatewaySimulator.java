@@ -66,8 +66,10 @@ public final class GatewaySimulator implements AutoCloseable {
 		AtomicReference<SimulatorContext> context = new AtomicReference<>();
 		SimulatorServer server = new SimulatorServer(context);
 		try {
-			URI gatewayUrl = URI.create("ws://" + HOST + ":" + server.listen(GatewayPort.GATEWAY));
-			URI resumeGatewayUrl = URI.create("ws://" + HOST + ":" + server.listen(GatewayPort.RESUME));
+			String scheme = (options.sslContext() != null) ? "wss://" : "ws://";
+			URI gatewayUrl = URI.create(scheme + HOST + ":" + server.listen(GatewayPort.GATEWAY, options.sslContext()));
+			URI resumeGatewayUrl = URI
+				.create(scheme + HOST + ":" + server.listen(GatewayPort.RESUME, options.sslContext()));
 			context.set(new SimulatorContext(options, gatewayUrl, resumeGatewayUrl));
 			return new GatewaySimulator(context.get(), server, resumeGatewayUrl);
 		}
@@ -86,11 +88,22 @@ public final class GatewaySimulator implements AutoCloseable {
 	}
 
 	/**
-	 * The REST base URL, {@code http://127.0.0.1:<port>/api/v10}.
+	 * The REST base URL, {@code http://127.0.0.1:<port>/api/v10} ({@code https} when serving TLS).
 	 * @return the URL to configure as the client's API base
 	 */
 	public URI restBaseUrl() {
-		return URI.create("http://" + HOST + ":" + this.context.gatewayUrl.getPort() + "/api/v10");
+		String scheme = (this.context.options.sslContext() != null) ? "https://" : "http://";
+		return URI.create(scheme + HOST + ":" + this.context.gatewayUrl.getPort() + "/api/v10");
+	}
+
+	/**
+	 * Answers the next rate-limited REST request (a message or GET /gateway/bot) with 429, whatever its
+	 * bucket holds, as Discord may when limits are shared with other bots or changed.
+	 * @param retryAfter the {@code retry_after} to send
+	 * @param scope {@code user}, {@code global} or {@code shared}
+	 */
+	public void rateLimitNextRestRequest(Duration retryAfter, String scope) {
+		this.context.restRateLimiter.forceNext(retryAfter, scope);
 	}
 
 	/**

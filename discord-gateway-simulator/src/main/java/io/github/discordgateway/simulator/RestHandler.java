@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.netty.buffer.Unpooled;
@@ -31,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The REST side: GET /gateway, GET /gateway/bot, POST /channels/{id}/messages and
  * POST /interactions/{id}/{token}/callback under {@code /api/v10},
- * answered with Discord's status codes and error bodies. Every request is recorded. WebSocket upgrade
+ * answered with Discord's status codes and error bodies, and Discord's rate limits on the bot's routes
+ * ({@link RestRateLimit}: bucket headers, 429s, the global limit). Every request is recorded. WebSocket upgrade
  * requests pass through to the handshake.
  */
 final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -88,19 +90,33 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 			if (!method.equals(HttpMethod.GET)) {
 				return methodNotAllowed();
 			}
-			return authorized(request) ? gatewayBot() : unauthorized();
+			return authorized(request) ? limited("gateway-bot", "", this::gatewayBot) : unauthorized();
 		}
 		Matcher messages = CHANNEL_MESSAGES.matcher(path);
 		if (messages.matches()) {
 			if (!method.equals(HttpMethod.POST)) {
 				return methodNotAllowed();
 			}
-			return authorized(request) ? createMessage(messages.group(1), body) : unauthorized();
+			String channelId = messages.group(1);
+			return authorized(request)
+					? limited("channel-messages-create", channelId, () -> createMessage(channelId, body))
+					: unauthorized();
 		}
 		if (INTERACTION_CALLBACK.matcher(path).matches()) {
 			return method.equals(HttpMethod.POST) ? interactionCallback(body) : methodNotAllowed();
 		}
 		return notFound();
+	}
+
+	/**
+	 * Answers within the rate limits: the bucket's headers on the response, or a 429 that leaves the request
+	 * undone.
+	 */
+	private Response limited(String bucket, String majorParameter, Supplier<Response> action) {
+		RestRateLimiter.Verdict verdict = this.context.restRateLimiter.check(bucket, majorParameter, true);
+		Response response = verdict.limited() ? new Response(HttpResponseStatus.TOO_MANY_REQUESTS, verdict.body())
+				: action.get();
+		return response.withHeaders(verdict.headers());
 	}
 
 	private boolean authorized(FullHttpRequest request) {
@@ -201,6 +217,7 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 		FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(),
 				Unpooled.copiedBuffer(response.body(), StandardCharsets.UTF_8));
 		http.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+		response.headers().forEach(http.headers()::set);
 		HttpUtil.setContentLength(http, http.content().readableBytes());
 		boolean keepAlive = HttpUtil.isKeepAlive(request);
 		HttpUtil.setKeepAlive(http, keepAlive);
@@ -210,7 +227,15 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 		}
 	}
 
-	private record Response(HttpResponseStatus status, String body) {
+	private record Response(HttpResponseStatus status, String body, Map<String, String> headers) {
+
+		Response(HttpResponseStatus status, String body) {
+			this(status, body, Map.of());
+		}
+
+		Response withHeaders(Map<String, String> headers) {
+			return new Response(this.status, this.body, headers);
+		}
 
 		static Response ok(JsonNode body) {
 			return new Response(HttpResponseStatus.OK, Json.MAPPER.writeValueAsString(body));

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.ssl.SslContext;
 
 /**
  * The pipeline of an accepted connection: HTTP, then either REST or the WebSocket handshake followed by
@@ -30,14 +31,19 @@ final class SimulatorChannelInitializer extends ChannelInitializer<SocketChannel
 
 	private final ChannelGroup openChannels;
 
+	private final SslContext sslContext;
+
 	/**
 	 * @param context set once both ports are bound (the context needs their URLs); connections that come
 	 * earlier are refused
+	 * @param sslContext the TLS context in front of HTTP, or {@code null} for plain text
 	 */
-	SimulatorChannelInitializer(AtomicReference<SimulatorContext> context, GatewayPort port, ChannelGroup openChannels) {
+	SimulatorChannelInitializer(AtomicReference<SimulatorContext> context, GatewayPort port, ChannelGroup openChannels,
+			SslContext sslContext) {
 		this.context = context;
 		this.port = port;
 		this.openChannels = openChannels;
+		this.sslContext = sslContext;
 	}
 
 	@Override
@@ -57,6 +63,9 @@ final class SimulatorChannelInitializer extends ChannelInitializer<SocketChannel
 			.maxFramePayloadLength(MAX_MESSAGE_BYTES)
 			.handshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS)
 			.build();
+		if (this.sslContext != null) {
+			channel.pipeline().addLast(this.sslContext.newHandler(channel.alloc()));
+		}
 		channel.pipeline()
 			.addLast(new HttpServerCodec())
 			.addLast(new HttpObjectAggregator(MAX_REST_BODY_BYTES))

@@ -21,6 +21,8 @@ final class SimulatorContext {
 
 	final Snowflakes snowflakes = new Snowflakes();
 
+	final RestRateLimiter restRateLimiter;
+
 	private final AtomicInteger connectionIds = new AtomicInteger();
 
 	private final AtomicBoolean reconnectInsteadOfHello = new AtomicBoolean();
@@ -35,6 +37,7 @@ final class SimulatorContext {
 		this.options = options;
 		this.gatewayUrl = gatewayUrl;
 		this.sessions = new SessionRegistry(options, resumeGatewayUrl);
+		this.restRateLimiter = new RestRateLimiter(options.restRateLimit(), System::nanoTime);
 	}
 
 	int nextConnectionId() {

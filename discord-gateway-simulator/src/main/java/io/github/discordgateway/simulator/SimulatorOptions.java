@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import io.netty.handler.ssl.SslContext;
+
 /**
  * How a {@link GatewaySimulator} behaves. Build with {@link #builder()}; every setting has a default that
  * matches what Discord gives a new small bot.
@@ -23,10 +25,12 @@ import java.util.Objects;
  * @param identifyWindow the max_concurrency window: one Identify per bucket
  * ({@code shard_id % max_concurrency}) per window, a faster one gets op 9; {@link Duration#ZERO} turns the
  * limit off
+ * @param restRateLimit the REST rate limits enforced ({@link RestRateLimit#OFF} for none)
+ * @param sslContext a server TLS context to serve https and wss with, or {@code null} for plain http and ws
  */
 public record SimulatorOptions(String token, Duration heartbeatInterval, int recommendedShards,
 		SessionStartLimit sessionStartLimit, BotUser botUser, List<SimulatedGuild> guilds, long enabledPrivilegedIntents,
-		int zlibFrameSplit, Duration identifyWindow) {
+		int zlibFrameSplit, Duration identifyWindow, RestRateLimit restRateLimit, SslContext sslContext) {
 
 	/** The GUILD_MEMBERS privileged intent, {@code 1 << 1}. */
 	public static final long GUILD_MEMBERS = Intents.GUILD_MEMBERS;
@@ -46,6 +50,10 @@ public record SimulatorOptions(String token, Duration heartbeatInterval, int rec
 		Objects.requireNonNull(sessionStartLimit, "sessionStartLimit");
 		Objects.requireNonNull(botUser, "botUser");
 		Objects.requireNonNull(identifyWindow, "identifyWindow");
+		Objects.requireNonNull(restRateLimit, "restRateLimit");
+		if (sslContext != null && !sslContext.isServer()) {
+			throw new IllegalArgumentException("sslContext must be a server context");
+		}
 		guilds = List.copyOf(guilds);
 		if (heartbeatInterval.toMillis() < 1) {
 			throw new IllegalArgumentException("heartbeatInterval must be at least 1 ms");
@@ -103,6 +111,10 @@ public record SimulatorOptions(String token, Duration heartbeatInterval, int rec
 		private int zlibFrameSplit;
 
 		private Duration identifyWindow = Duration.ofSeconds(5);
+
+		private RestRateLimit restRateLimit = RestRateLimit.DISCORD;
+
+		private SslContext sslContext;
 
 		private Builder() {
 		}
@@ -199,13 +211,35 @@ public record SimulatorOptions(String token, Duration heartbeatInterval, int rec
 		}
 
 		/**
+		 * Sets the REST rate limits (default {@link RestRateLimit#DISCORD}; {@link RestRateLimit#OFF} turns them
+		 * off, {@link RestRateLimit#of} tightens them).
+		 * @param restRateLimit the limits
+		 * @return this builder
+		 */
+		public Builder restRateLimit(RestRateLimit restRateLimit) {
+			this.restRateLimit = restRateLimit;
+			return this;
+		}
+
+		/**
+		 * Serves https and wss with this server context (default none: http and ws), e.g. one built with
+		 * Netty's {@code SslContextBuilder.forServer(...)} from a test certificate.
+		 * @param sslContext a server context
+		 * @return this builder
+		 */
+		public Builder sslContext(SslContext sslContext) {
+			this.sslContext = sslContext;
+			return this;
+		}
+
+		/**
 		 * Builds the options.
 		 * @return the options
 		 */
 		public SimulatorOptions build() {
 			return new SimulatorOptions(this.token, this.heartbeatInterval, this.recommendedShards,
 					this.sessionStartLimit, this.botUser, this.guilds, this.enabledPrivilegedIntents,
-					this.zlibFrameSplit, this.identifyWindow);
+					this.zlibFrameSplit, this.identifyWindow, this.restRateLimit, this.sslContext);
 		}
 
 	}

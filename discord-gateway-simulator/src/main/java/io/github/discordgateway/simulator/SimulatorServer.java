@@ -12,6 +12,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
 /**
@@ -36,12 +37,13 @@ final class SimulatorServer implements AutoCloseable {
 
 	/**
 	 * Listens on 127.0.0.1 on an ephemeral port.
+	 * @param sslContext the TLS context to serve with, or {@code null} for plain text
 	 * @return the port
 	 */
-	int listen(GatewayPort port) {
+	int listen(GatewayPort port, SslContext sslContext) {
 		Channel server = new ServerBootstrap().group(this.group)
 			.channel(NioServerSocketChannel.class)
-			.childHandler(new SimulatorChannelInitializer(this.context, port, this.openChannels))
+			.childHandler(new SimulatorChannelInitializer(this.context, port, this.openChannels, sslContext))
 			.bind(new InetSocketAddress(GatewaySimulator.HOST, 0))
 			.syncUninterruptibly()
 			.channel();

@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.util.StringUtils;
@@ -29,6 +30,7 @@ import io.github.discordgateway.event.DispatchListener;
 import io.github.discordgateway.protocol.GatewayJson;
 import io.github.discordgateway.protocol.UpdatePresence;
 import io.github.discordgateway.rest.DiscordRestClients;
+import io.github.discordgateway.rest.ratelimit.RateLimitObserver;
 import io.github.discordgateway.session.GatewayObserver;
 import io.github.discordgateway.session.InMemorySessionStore;
 import io.github.discordgateway.session.SessionStore;
@@ -81,18 +83,26 @@ public final class DiscordGatewayAutoConfiguration {
 	@Bean(defaultCandidate = false)
 	@ConditionalOnMissingBean(name = "discordRestClient")
 	RestClient discordRestClient(DiscordConnectionDetails connectionDetails,
-			ObjectProvider<RestClient.Builder> builders) {
-		RestClient.Builder builder = builders.getIfAvailable(RestClient::builder).clone();
-		return DiscordRestClients.create(builder, connectionDetails.getRestBaseUrl(), requireToken(connectionDetails));
+			ObjectProvider<RestClient.Builder> builders, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<RateLimitObserver> rateLimitObservers) {
+		// TLS and rate limits (discord.ssl.*, discord.rest.rate-limit.*)
+		DiscordTransportSecurity.requireSecureRest(this.properties, connectionDetails);
+		DiscordTransportSecurity transportSecurity = new DiscordTransportSecurity(this.properties, sslBundles);
+		RestClient.Builder builder = transportSecurity.applyTo(builders.getIfAvailable(RestClient::builder).clone());
+		return DiscordRestClients.create(builder, connectionDetails.getRestBaseUrl(), requireToken(connectionDetails),
+				RestRateLimitProperties.settings(this.properties.getRest().getRateLimit()),
+				new CompositeRateLimitObserver(rateLimitObservers.orderedStream().toList()));
 	}
 
 	@Bean(defaultCandidate = false)
 	@ConditionalOnMissingBean(name = "discordGatewayWebSocketClient")
-	WebSocketClient discordGatewayWebSocketClient() {
+	WebSocketClient discordGatewayWebSocketClient(ObjectProvider<SslBundles> sslBundles) {
 		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
 		// Heartbeats keep the connection alive; a container idle timeout (Jetty's is 30 s) would cut it.
 		container.setDefaultMaxSessionIdleTimeout(0);
-		return new StandardWebSocketClient(container);
+		// TLS (discord.ssl.bundle)
+		return new DiscordTransportSecurity(this.properties, sslBundles)
+			.applyTo(new StandardWebSocketClient(container));
 	}
 
 	@Bean
@@ -121,6 +131,8 @@ public final class DiscordGatewayAutoConfiguration {
 			DispatchListener dispatchListener, IdentifyQueueFactory identifyQueues, SessionStore sessionStore,
 			ObjectProvider<GatewayObserver> observers, ObjectProvider<DiscordGatewayClientCustomizer> customizers) {
 		DiscordProperties.Gateway gateway = this.properties.getGateway();
+		// TLS (discord.insecure-transport-allowed-for-testing-only)
+		DiscordTransportSecurity.requireSecureGateway(this.properties, connectionDetails);
 		DiscordProperties.Reconnect reconnect = gateway.getReconnect();
 		DiscordGatewayClient.Builder builder = DiscordGatewayClient.builder()
 			.token(requireToken(connectionDetails))

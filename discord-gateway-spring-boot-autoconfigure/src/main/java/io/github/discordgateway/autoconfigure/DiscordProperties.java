@@ -27,6 +27,14 @@ public class DiscordProperties implements InitializingBean {
 	 */
 	private String token;
 
+	/**
+	 * Whether the REST base URL and the gateway URL may be plain http/ws to a host that is not loopback, sending
+	 * the token unencrypted. Only for a test environment; certificate and host name checks cannot be turned off.
+	 */
+	private boolean insecureTransportAllowedForTestingOnly;
+
+	private final Ssl ssl = new Ssl();
+
 	private final Rest rest = new Rest();
 
 	private final Gateway gateway = new Gateway();
@@ -37,6 +45,18 @@ public class DiscordProperties implements InitializingBean {
 
 	public void setToken(String token) {
 		this.token = token;
+	}
+
+	public boolean isInsecureTransportAllowedForTestingOnly() {
+		return this.insecureTransportAllowedForTestingOnly;
+	}
+
+	public void setInsecureTransportAllowedForTestingOnly(boolean insecureTransportAllowedForTestingOnly) {
+		this.insecureTransportAllowedForTestingOnly = insecureTransportAllowedForTestingOnly;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
 	}
 
 	public Rest getRest() {
@@ -62,12 +82,34 @@ public class DiscordProperties implements InitializingBean {
 		return "DiscordProperties[token=" + ((this.token != null) ? "(hidden)" : null) + "]";
 	}
 
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) whose trust material the REST client and the gateway's
+		 * WebSocket client use, e.g. for a proxy with its own certificate authority. Defaults to the JVM's trust
+		 * store.
+		 */
+		private String bundle;
+
+		public String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(String bundle) {
+			this.bundle = bundle;
+		}
+
+	}
+
 	public static class Rest {
 
 		/**
-		 * Base URL of Discord's HTTP API, used for GET /gateway/bot and by the auto-configured RestClient.
+		 * Base URL of Discord's HTTP API, used for GET /gateway/bot and by the auto-configured RestClient. Only
+		 * requests under it get the bot token and are rate limited.
 		 */
 		private String baseUrl = "https://discord.com/api/v10";
+
+		private final RateLimit rateLimit = new RateLimit();
 
 		public String getBaseUrl() {
 			return this.baseUrl;
@@ -75,6 +117,41 @@ public class DiscordProperties implements InitializingBean {
 
 		public void setBaseUrl(String baseUrl) {
 			this.baseUrl = baseUrl;
+		}
+
+		public RateLimit getRateLimit() {
+			return this.rateLimit;
+		}
+
+	}
+
+	public static class RateLimit {
+
+		/**
+		 * How many times a request answered 429 Too Many Requests is sent again, after waiting the retry_after
+		 * Discord asks for, before it fails with RateLimitExceededException.
+		 */
+		private int maxRetries = 3;
+
+		/**
+		 * The bot's global REST limit in requests per second (50 unless Discord raised it for the bot).
+		 */
+		private int globalRequestsPerSecond = 50;
+
+		public int getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(int maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+		public int getGlobalRequestsPerSecond() {
+			return this.globalRequestsPerSecond;
+		}
+
+		public void setGlobalRequestsPerSecond(int globalRequestsPerSecond) {
+			this.globalRequestsPerSecond = globalRequestsPerSecond;
 		}
 
 	}

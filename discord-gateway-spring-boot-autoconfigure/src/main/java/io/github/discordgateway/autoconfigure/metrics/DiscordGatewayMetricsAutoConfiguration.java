@@ -13,7 +13,7 @@ import io.github.discordgateway.autoconfigure.DiscordGatewayAutoConfiguration;
 import io.github.discordgateway.sharding.ShardManager;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for the gateway's Micrometer meters.
+ * {@link EnableAutoConfiguration Auto-configuration} for the gateway's and the REST client's Micrometer meters.
  *
  * @since 0.1.0
  */
@@ -26,6 +26,12 @@ public final class DiscordGatewayMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	DiscordGatewayMetrics discordGatewayMetrics(ObjectProvider<ShardManager> shardManager) {
 		return new DiscordGatewayMetrics(shardManager::getObject);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DiscordRestMetrics discordRestMetrics() {
+		return new DiscordRestMetrics();
 	}
 
 }

@@ -60,4 +60,10 @@ public @interface EnableGatewaySimulator {
 	 */
 	Intent[] privilegedIntents() default {};
 
+	/**
+	 * Whether the simulator enforces Discord's REST rate limits (5 messages per channel per 5 s, 50 requests per
+	 * second), answering with rate limit headers and 429s as Discord does. The bot's RestClient keeps within them.
+	 */
+	boolean restRateLimits() default true;
+
 }

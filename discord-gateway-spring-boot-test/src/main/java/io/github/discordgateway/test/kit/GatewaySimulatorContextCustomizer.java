@@ -8,6 +8,7 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 
 import io.github.discordgateway.simulator.GatewaySimulator;
+import io.github.discordgateway.simulator.RestRateLimit;
 import io.github.discordgateway.simulator.SimulatorOptions;
 
 /**
@@ -16,7 +17,7 @@ import io.github.discordgateway.simulator.SimulatorOptions;
  * shutdown is not mistaken for a network failure. Equal customizers share a cached context.
  */
 record GatewaySimulatorContextCustomizer(long heartbeatIntervalMillis, int zlibFrameSplit,
-		long privilegedIntents) implements ContextCustomizer {
+		long privilegedIntents, boolean restRateLimits) implements ContextCustomizer {
 
 	@Override
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
@@ -24,6 +25,7 @@ record GatewaySimulatorContextCustomizer(long heartbeatIntervalMillis, int zlibF
 			.heartbeatInterval(Duration.ofMillis(this.heartbeatIntervalMillis))
 			.zlibFrameSplit(this.zlibFrameSplit)
 			.enabledPrivilegedIntents(this.privilegedIntents)
+			.restRateLimit(this.restRateLimits ? RestRateLimit.DISCORD : RestRateLimit.OFF)
 			.build());
 		DefaultListableBeanFactory beanFactory = (DefaultListableBeanFactory) context.getBeanFactory();
 		beanFactory.registerSingleton("gatewaySimulator", simulator);

@@ -20,7 +20,8 @@ class GatewaySimulatorContextCustomizerFactory implements ContextCustomizerFacto
 		EnableGatewaySimulator annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass,
 				EnableGatewaySimulator.class);
 		return (annotation != null) ? new GatewaySimulatorContextCustomizer(annotation.heartbeatIntervalMillis(),
-				annotation.zlibFrameSplit(), Intent.bitfield(List.of(annotation.privilegedIntents()))) : null;
+				annotation.zlibFrameSplit(), Intent.bitfield(List.of(annotation.privilegedIntents())),
+				annotation.restRateLimits()) : null;
 	}
 
 }
