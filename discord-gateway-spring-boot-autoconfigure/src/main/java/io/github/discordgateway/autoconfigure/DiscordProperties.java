@@ -249,7 +249,7 @@ public class DiscordProperties {
 		/**
 		 * Whether the bot is away.
 		 */
-		private boolean afk;
+		private boolean afk = false;
 
 		private final Activity activity = new Activity();
 
