@@ -203,6 +203,15 @@ public final class GatewaySimulator implements AutoCloseable {
 	}
 
 	/**
+	 * Turns back every switch a test flipped ({@link #pauseAcks(boolean)}, {@link #ackDelay(Duration)},
+	 * {@link #resumeUrlDown(boolean)}, {@link #sendReconnectInsteadOfNextHello()}), so the next test meets the
+	 * simulator as it started. Sessions, connections and recordings are kept.
+	 */
+	public void resetSwitches() {
+		this.context.resetSwitches();
+	}
+
+	/**
 	 * Makes the next connection get op 7 Reconnect instead of Hello, which Discord may do.
 	 */
 	public void sendReconnectInsteadOfNextHello() {

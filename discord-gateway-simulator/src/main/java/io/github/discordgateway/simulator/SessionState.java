@@ -41,6 +41,8 @@ final class SessionState {
 	/** When non-zero, the next Resume is answered with this close code. */
 	private int expireCode;
 
+	private int resumes;
+
 	SessionState(String id, JsonNode identify, long intents, SimulatedSession.Shard shard, String botUserId) {
 		this.id = id;
 		this.identify = identify;
@@ -130,6 +132,7 @@ final class SessionState {
 			connection.send(missed);
 		}
 		deliver("RESUMED", Payloads.resumed());
+		this.resumes++;
 		return RESUMED;
 	}
 
@@ -161,6 +164,10 @@ final class SessionState {
 
 	synchronized LiveConnection live() {
 		return this.live;
+	}
+
+	synchronized int resumes() {
+		return this.resumes;
 	}
 
 	synchronized long lastSequence() {

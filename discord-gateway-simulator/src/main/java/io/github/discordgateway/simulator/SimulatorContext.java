@@ -37,6 +37,14 @@ final class SimulatorContext {
 		this.sessions = new SessionRegistry(options, resumeGatewayUrl);
 	}
 
+	/** Turns every switch a test may flip back to how the simulator started. */
+	void resetSwitches() {
+		this.reconnectInsteadOfHello.set(false);
+		this.acksPaused = false;
+		this.resumeUrlDown = false;
+		this.ackDelay = Duration.ZERO;
+	}
+
 	int nextConnectionId() {
 		return this.connectionIds.incrementAndGet();
 	}
