@@ -91,7 +91,8 @@ final class SessionState {
 			return NOT_DELIVERED;
 		}
 		long sequence = this.sent.size() + 1L;
-		String text = Payloads.dispatch(event, sequence, d);
+		String text = Payloads.dispatch(event, sequence,
+				MessageContent.visibleTo(this.intents, this.botUserId, event, d));
 		this.sent.add(text);
 		if (this.live != null) {
 			this.live.send(text);

@@ -21,6 +21,8 @@ final class SimulatorContext {
 
 	final Snowflakes snowflakes = new Snowflakes();
 
+	final SessionCommands commands;
+
 	private final AtomicInteger connectionIds = new AtomicInteger();
 
 	private final AtomicBoolean reconnectInsteadOfHello = new AtomicBoolean();
@@ -35,6 +37,7 @@ final class SimulatorContext {
 		this.options = options;
 		this.gatewayUrl = gatewayUrl;
 		this.sessions = new SessionRegistry(options, resumeGatewayUrl);
+		this.commands = new SessionCommands(options);
 	}
 
 	/** Turns every switch a test may flip back to how the simulator started. */
