@@ -271,8 +271,8 @@ public final class SimulatedDiscord {
 	}
 
 	private String earlier(int count, String what) {
-		return (count > 0) ? System.lineSeparator() + "(" + count + " " + what + " before this test began are not "
-				+ "counted; discord.includingEarlierTests() sees them)" : "";
+		return (count > 0) ? System.lineSeparator() + "Not counted: " + count + " " + what + " from before this test "
+				+ "began (discord.includingEarlierTests() sees them)." : "";
 	}
 
 	private SimulatedSession newestSession() {
