@@ -45,7 +45,7 @@ public final class SimulatedDiscord {
 	 */
 	public SimulatedDiscord(GatewaySimulator simulator) {
 		this(simulator, DEFAULT_TIMEOUT, new TestWindow(), false);
-		reset();
+		beginWindow();
 	}
 
 	private SimulatedDiscord(GatewaySimulator simulator, Duration timeout, TestWindow window,
@@ -77,6 +77,10 @@ public final class SimulatedDiscord {
 	 */
 	public void reset() {
 		this.simulator.resetSwitches();
+		beginWindow();
+	}
+
+	private void beginWindow() {
 		this.window.begin(this.simulator.framesReceived().size(), this.simulator.restCalls().size(),
 				totalResumes());
 	}

@@ -92,9 +92,7 @@ class TestKitTests {
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> this.discord.within(Duration.ofMillis(200)).awaitRestCall("DELETE", "/channels/\\d+"))
 			.withMessageContaining("Expected the bot to call DELETE /channels/\\d+ within 200 ms")
-			.withMessageContaining("no such call happened during this test")
-			.withMessageContaining("Not counted: ")
-			.withMessageContaining("discord.includingEarlierTests()");
+			.withMessageContaining("no such call happened during this test");
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> this.discord.includingEarlierTests().within(Duration.ofMillis(200)).awaitRestCall(
 					"DELETE", "/channels/\\d+"))
