@@ -1,12 +1,17 @@
 package io.github.discordgateway.command;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.discordgateway.model.BotActivity;
+import io.github.discordgateway.model.BotPresence;
+import io.github.discordgateway.model.Snowflake;
+import io.github.discordgateway.model.VoiceStateRequest;
 import io.github.discordgateway.protocol.Opcode;
 import io.github.discordgateway.protocol.UpdatePresence;
 import io.github.discordgateway.session.Shard;
@@ -21,6 +26,10 @@ import io.github.discordgateway.sharding.ShardRouter;
  * with {@link io.github.discordgateway.transport.PayloadTooLargeException}.
  * <p>
  * Never block a gateway event listener on one of these futures: compose with {@code thenAccept} instead.
+ * <p>
+ * The typed methods take ids as {@link Snowflake}s and presence and voice state as records
+ * ({@link BotPresence}, {@link VoiceStateRequest}); the methods taking the wire records
+ * ({@link UpdatePresence}, {@link UpdateVoiceState}, ...) send exactly what they are given.
  *
  * @since 0.1.0
  */
@@ -33,6 +42,83 @@ public final class DiscordGateway {
 	public DiscordGateway(ShardManager shards, GuildMemberRequests memberRequests) {
 		this.shards = shards;
 		this.memberRequests = memberRequests;
+	}
+
+	/**
+	 * Changes the bot's presence on every shard this process runs (Discord allows 5 per 20 s per shard).
+	 */
+	public CompletableFuture<Void> updatePresence(BotPresence presence) {
+		List<UpdatePresence.Activity> activities = presence.activities()
+			.stream()
+			.map(DiscordGateway::activity)
+			.toList();
+		Long since = (presence.idleSince() != null) ? presence.idleSince().toEpochMilli() : null;
+		return updatePresence(new UpdatePresence(since, activities, presence.status().value(), presence.afk()));
+	}
+
+	private static UpdatePresence.Activity activity(BotActivity activity) {
+		return new UpdatePresence.Activity(activity.name(), activity.type().value(), activity.state(), activity.url());
+	}
+
+	/**
+	 * Joins, moves or leaves a voice channel.
+	 */
+	public CompletableFuture<Void> updateVoiceState(VoiceStateRequest request) {
+		return updateVoiceState(new UpdateVoiceState(request.guildId().toString(),
+				(request.channelId() != null) ? request.channelId().toString() : null, request.selfMute(),
+				request.selfDeaf()));
+	}
+
+	/**
+	 * Joins (or moves to) a voice channel, neither muted nor deafened.
+	 */
+	public CompletableFuture<Void> joinVoiceChannel(Snowflake guildId, Snowflake channelId) {
+		return updateVoiceState(VoiceStateRequest.join(guildId, channelId));
+	}
+
+	/**
+	 * Leaves the guild's voice channel.
+	 */
+	public CompletableFuture<Void> leaveVoiceChannel(Snowflake guildId) {
+		return updateVoiceState(VoiceStateRequest.leave(guildId));
+	}
+
+	/**
+	 * Requests every member of a guild (needs the GUILD_MEMBERS intent; Discord allows one such request per guild
+	 * every 30 s); see {@link #requestGuildMembers(RequestGuildMembers)}.
+	 */
+	public CompletableFuture<GuildMembers> requestAllMembers(Snowflake guildId) {
+		return requestGuildMembers(RequestGuildMembers.all(guildId));
+	}
+
+	/**
+	 * Requests members of a guild by user id (at most 100); ids that are no members come back as
+	 * {@link GuildMembers#notFound()}.
+	 */
+	public CompletableFuture<GuildMembers> requestMembers(Snowflake guildId, Collection<Snowflake> userIds) {
+		return requestGuildMembers(RequestGuildMembers.byUserIds(guildId.toString(),
+				userIds.stream().map(Snowflake::toString).toList()));
+	}
+
+	/**
+	 * Requests the members of a guild whose username starts with a prefix (at most {@code limit}, up to 100).
+	 */
+	public CompletableFuture<GuildMembers> requestMembersByPrefix(Snowflake guildId, String prefix, int limit) {
+		return requestGuildMembers(RequestGuildMembers.byUsernamePrefix(guildId.toString(), prefix, limit));
+	}
+
+	/**
+	 * Requests the soundboard sounds of guilds (one SOUNDBOARD_SOUNDS dispatch answers for each).
+	 */
+	public CompletableFuture<Void> requestSoundboardSounds(Snowflake... guildIds) {
+		return requestSoundboardSounds(Arrays.stream(guildIds).map(Snowflake::toString).toList());
+	}
+
+	/**
+	 * Requests the status and voice start time of a guild's channels (a CHANNEL_INFO dispatch answers).
+	 */
+	public CompletableFuture<Void> requestChannelInfo(Snowflake guildId) {
+		return requestChannelInfo(RequestChannelInfo.allFields(guildId));
 	}
 
 	/**

@@ -5,7 +5,8 @@ import io.github.discordgateway.protocol.GatewayJson;
 import io.github.discordgateway.protocol.RawJson;
 
 /**
- * INTERACTION_CREATE: a user invoked a command or used a component; reply over HTTP within 3 seconds.
+ * INTERACTION_CREATE: a user invoked a command, used a component or submitted a modal; reply over HTTP within 3
+ * seconds, posting an {@link io.github.discordgateway.model.InteractionResponse} to {@link #getCallbackPath()}.
  */
 public final class InteractionCreateEvent extends DispatchEvent {
 
@@ -24,6 +25,20 @@ public final class InteractionCreateEvent extends DispatchEvent {
 	 */
 	public Interaction getInteraction() {
 		return data(Interaction.class);
+	}
+
+	/**
+	 * Where the response goes, relative to the API base URL of the {@code discordRestClient}:
+	 * {@code /interactions/{id}/{token}/callback}. Post an
+	 * {@link io.github.discordgateway.model.InteractionResponse} there within 3 seconds:
+	 * <pre>{@code
+	 * discord.post().uri(event.getCallbackPath()).body(InteractionResponse.message("pong"))
+	 *     .retrieve().toBodilessEntity();
+	 * }</pre>
+	 */
+	public String getCallbackPath() {
+		Interaction interaction = getInteraction();
+		return "/interactions/" + interaction.id() + "/" + interaction.token() + "/callback";
 	}
 
 }

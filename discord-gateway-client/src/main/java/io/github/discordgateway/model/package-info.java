@@ -1,5 +1,8 @@
 /**
- * Immutable records for the gateway's most used event payloads, decoded by the gateway's own JSON mapper.
+ * Immutable records for the gateway's most used event payloads, decoded by the gateway's own JSON mapper, and
+ * for what a bot sends: {@link io.github.discordgateway.model.BotPresence},
+ * {@link io.github.discordgateway.model.VoiceStateRequest} (through {@code DiscordGateway}) and
+ * {@link io.github.discordgateway.model.InteractionResponse} (over HTTP).
  * <p>
  * Conventions, because Discord sends partial objects often (and Jackson 3 rejects a missing primitive):
  * <ul>

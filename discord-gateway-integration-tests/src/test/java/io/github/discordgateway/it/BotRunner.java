@@ -21,6 +21,12 @@ import io.github.discordgateway.simulator.GatewaySimulator;
  */
 final class BotRunner {
 
+	/**
+	 * Intents for a bot that reads message content (the simulator, as Discord, blanks it otherwise); the simulator
+	 * must enable {@code SimulatorOptions.MESSAGE_CONTENT}.
+	 */
+	static final String READS_MESSAGE_CONTENT = "discord.gateway.intents=GUILDS,GUILD_MESSAGES,MESSAGE_CONTENT";
+
 	private BotRunner() {
 	}
 

@@ -33,7 +33,7 @@ class SessionResilienceDeliveryIntegrationTests extends SessionResilienceSupport
 
 	@Test
 	void aThrowingListenerIsLoggedWithEventAndSequenceWhileTheOthersAndTheSessionGoOn(CapturedOutput output) {
-		BotRunner.against(this.simulator).withBean(ThrowingListener.class).run((context) -> {
+		BotRunner.against(this.simulator, BotRunner.READS_MESSAGE_CONTENT).withBean(ThrowingListener.class).run((context) -> {
 			SimulatedSession session = this.simulator.awaitReady(TIMEOUT);
 			session.dispatch("MESSAGE_CREATE", message(this.simulator.options(), 1));
 			long failing = session.dispatch("MESSAGE_CREATE", ThrowingListener.boom(this.simulator.options()));

@@ -47,7 +47,10 @@ abstract class SessionResilienceSupport {
 	private static final Set<Integer> SESSION_ENDING_CLIENT_CODES = Set.of(1000, 1001);
 
 	final GatewaySimulator simulator = GatewaySimulator
-		.start(SimulatorOptions.builder().heartbeatInterval(HEARTBEAT).build());
+		.start(SimulatorOptions.builder()
+			.heartbeatInterval(HEARTBEAT)
+			.enabledPrivilegedIntents(SimulatorOptions.MESSAGE_CONTENT)
+			.build());
 
 	/** Close codes a test made the simulator send itself: not a sign of a broken rule. */
 	private final Set<Integer> scriptedCloses = new HashSet<>();

@@ -42,8 +42,11 @@ class TransportAndCommandsCompressionIntegrationTests {
 
 	@Test
 	void zlibMessagesSplitAcrossFramesArriveIntact() {
-		try (GatewaySimulator simulator = GatewaySimulator.start(SimulatorOptions.builder().zlibFrameSplit(4).build())) {
-			BotRunner.against(simulator).run((context) -> {
+		try (GatewaySimulator simulator = GatewaySimulator.start(SimulatorOptions.builder()
+			.zlibFrameSplit(4)
+			.enabledPrivilegedIntents(SimulatorOptions.MESSAGE_CONTENT)
+			.build())) {
+			BotRunner.against(simulator, BotRunner.READS_MESSAGE_CONTENT).run((context) -> {
 				SimulatedSession session = simulator.awaitReady(TIMEOUT);
 				dispatchMessages(simulator, session, 0, 20);
 				RecordingListener listener = context.getBean(RecordingListener.class);
@@ -102,8 +105,11 @@ class TransportAndCommandsCompressionIntegrationTests {
 
 	@Test
 	void afterReconnectTheNewConnectionDecodesWithAFreshInflateContext() {
-		try (GatewaySimulator simulator = GatewaySimulator.start(SimulatorOptions.builder().zlibFrameSplit(3).build())) {
-			BotRunner.against(simulator).run((context) -> {
+		try (GatewaySimulator simulator = GatewaySimulator.start(SimulatorOptions.builder()
+			.zlibFrameSplit(3)
+			.enabledPrivilegedIntents(SimulatorOptions.MESSAGE_CONTENT)
+			.build())) {
+			BotRunner.against(simulator, BotRunner.READS_MESSAGE_CONTENT).run((context) -> {
 				SimulatedSession session = simulator.awaitReady(TIMEOUT);
 				dispatchMessages(simulator, session, 0, 5);
 				RecordingListener listener = context.getBean(RecordingListener.class);
@@ -125,8 +131,9 @@ class TransportAndCommandsCompressionIntegrationTests {
 
 	@Test
 	void zstdStreamWorksEndToEnd() {
-		try (GatewaySimulator simulator = GatewaySimulator.start()) {
-			BotRunner.against(simulator, "discord.gateway.compression=zstd-stream").run((context) -> {
+		try (GatewaySimulator simulator = GatewaySimulator.start(
+				SimulatorOptions.builder().enabledPrivilegedIntents(SimulatorOptions.MESSAGE_CONTENT).build())) {
+			BotRunner.against(simulator, "discord.gateway.compression=zstd-stream", BotRunner.READS_MESSAGE_CONTENT).run((context) -> {
 				SimulatedSession session = simulator.awaitReady(TIMEOUT);
 				dispatchMessages(simulator, session, 0, 20);
 				session.dispatch("GUILD_CREATE", bigGuild(2_000));
@@ -142,8 +149,9 @@ class TransportAndCommandsCompressionIntegrationTests {
 
 	@Test
 	void withoutCompressionMessagesComeAsText() {
-		try (GatewaySimulator simulator = GatewaySimulator.start()) {
-			BotRunner.against(simulator, "discord.gateway.compression=none").run((context) -> {
+		try (GatewaySimulator simulator = GatewaySimulator.start(
+				SimulatorOptions.builder().enabledPrivilegedIntents(SimulatorOptions.MESSAGE_CONTENT).build())) {
+			BotRunner.against(simulator, "discord.gateway.compression=none", BotRunner.READS_MESSAGE_CONTENT).run((context) -> {
 				SimulatedSession session = simulator.awaitReady(TIMEOUT);
 				dispatchMessages(simulator, session, 0, 20);
 				RecordingListener listener = context.getBean(RecordingListener.class);

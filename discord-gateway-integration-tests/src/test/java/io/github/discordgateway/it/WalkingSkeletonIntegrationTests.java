@@ -33,7 +33,10 @@ class WalkingSkeletonIntegrationTests {
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private final GatewaySimulator simulator = GatewaySimulator
-		.start(SimulatorOptions.builder().heartbeatInterval(Duration.ofMillis(300)).build());
+		.start(SimulatorOptions.builder()
+			.heartbeatInterval(Duration.ofMillis(300))
+			.enabledPrivilegedIntents(SimulatorOptions.MESSAGE_CONTENT)
+			.build());
 
 	@AfterEach
 	void stopSimulator() {
@@ -111,7 +114,7 @@ class WalkingSkeletonIntegrationTests {
 
 	@Test
 	void dispatchesReachListenersInOrderAndAreCounted() {
-		BotRunner.against(this.simulator).run((context) -> {
+		BotRunner.against(this.simulator, BotRunner.READS_MESSAGE_CONTENT).run((context) -> {
 			SimulatedSession session = this.simulator.awaitReady(TIMEOUT);
 			for (int i = 0; i < 50; i++) {
 				session.dispatch("MESSAGE_CREATE", Map.of("id", String.valueOf(i), "channel_id", "1", "content", "m" + i,

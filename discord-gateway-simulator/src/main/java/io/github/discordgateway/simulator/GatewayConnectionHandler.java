@@ -40,6 +40,8 @@ final class GatewayConnectionHandler extends SimpleChannelInboundHandler<WebSock
 
 	private final SendRateLimit rateLimit = new SendRateLimit();
 
+	private final SendRateLimit presenceRateLimit = SendRateLimit.presenceUpdates();
+
 	private LiveConnection connection;
 
 	/** An Identify or Resume was sent on this connection; a second one closes with 4005. */
@@ -146,6 +148,15 @@ final class GatewayConnectionHandler extends SimpleChannelInboundHandler<WebSock
 				}
 				else if (!d.isObject()) {
 					close(CloseCodes.UNKNOWN_OPCODE);
+				}
+				else if (op == 3 && !this.presenceRateLimit.tryAcquire(System.nanoTime())) {
+					close(CloseCodes.RATE_LIMITED);
+				}
+				else {
+					int problem = this.context.commands.answer(op, d, this.connection.session());
+					if (problem != SessionCommands.ANSWERED) {
+						close(problem);
+					}
 				}
 			}
 		}

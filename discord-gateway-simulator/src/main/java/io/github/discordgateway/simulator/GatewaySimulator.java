@@ -28,7 +28,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * Identify inside the max_concurrency window gets op 9 {@code d:false}; {@code encoding} other than
  * {@code json} and an unknown {@code compress} close with 4002; binary frames from the client close with
  * 4002; a missed heartbeat does not close the connection; after op 7 the simulator does not close the
- * connection by itself; payload compression (Identify {@code compress:true}) is not simulated.
+ * connection by itself; payload compression (Identify {@code compress:true}) is not simulated; a sixth presence
+ * update (op 3) within 20 s closes with 4008, as going over the general send limit does.
+ * <p>
+ * Ops 8, 31 and 43 are answered as Discord answers them (GUILD_MEMBERS_CHUNK, RATE_LIMITED, SOUNDBOARD_SOUNDS,
+ * CHANNEL_INFO). MESSAGE_CREATE and MESSAGE_UPDATE reach a session without the MESSAGE_CONTENT intent with
+ * {@code content}, {@code embeds}, {@code attachments}, {@code components} and {@code poll} blanked, except in
+ * direct messages, messages the bot sent and messages that mention it.
  */
 public final class GatewaySimulator implements AutoCloseable {
 
@@ -213,6 +219,15 @@ public final class GatewaySimulator implements AutoCloseable {
 	 */
 	public void resumeUrlDown(boolean down) {
 		this.context.resumeUrlDown(down);
+	}
+
+	/**
+	 * Turns back every switch a test flipped ({@link #pauseAcks(boolean)}, {@link #ackDelay(Duration)},
+	 * {@link #resumeUrlDown(boolean)}, {@link #sendReconnectInsteadOfNextHello()}), so the next test meets the
+	 * simulator as it started. Sessions, connections and recordings are kept.
+	 */
+	public void resetSwitches() {
+		this.context.resetSwitches();
 	}
 
 	/**

@@ -149,7 +149,7 @@ final class Payloads {
 		d.put("joined_at", timestamp(joinedAt));
 		d.put("large", false);
 		d.put("unavailable", false);
-		d.put("member_count", 1);
+		d.put("member_count", 1 + guild.members().size());
 		d.putArray("voice_states");
 		ObjectNode member = d.putArray("members").addObject();
 		member.set("user", user(bot));
@@ -230,6 +230,19 @@ final class Payloads {
 		ObjectNode member = d.putObject("member");
 		member.putArray("roles");
 		member.put("joined_at", timestamp(joinedAt)).put("deaf", false).put("mute", false).put("flags", 0);
+		return d;
+	}
+
+	/** The RATE_LIMITED {@code d} that refuses a command. */
+	static ObjectNode rateLimited(int opcode, double retryAfterSeconds, String guildId, String nonce) {
+		ObjectNode d = Json.MAPPER.createObjectNode();
+		d.put("opcode", opcode);
+		d.put("retry_after", retryAfterSeconds);
+		ObjectNode meta = d.putObject("meta");
+		meta.put("guild_id", guildId);
+		if (nonce != null) {
+			meta.put("nonce", nonce);
+		}
 		return d;
 	}
 

@@ -36,6 +36,11 @@ final class RestRateLimiter {
 		this.forced.set(new Forced(retryAfter, scope));
 	}
 
+	/** Forgets a forced 429 that no request has met yet. */
+	void clearForced() {
+		this.forced.set(null);
+	}
+
 	/**
 	 * @param bucket the bucket hash of the route, {@code null} for an unlimited route
 	 * @param majorParameter the major parameter value (e.g. the channel id), or empty

@@ -41,6 +41,8 @@ final class SessionState {
 	/** When non-zero, the next Resume is answered with this close code. */
 	private int expireCode;
 
+	private int resumes;
+
 	SessionState(String id, JsonNode identify, long intents, SimulatedSession.Shard shard, String botUserId) {
 		this.id = id;
 		this.identify = identify;
@@ -89,7 +91,8 @@ final class SessionState {
 			return NOT_DELIVERED;
 		}
 		long sequence = this.sent.size() + 1L;
-		String text = Payloads.dispatch(event, sequence, d);
+		String text = Payloads.dispatch(event, sequence,
+				MessageContent.visibleTo(this.intents, this.botUserId, event, d));
 		this.sent.add(text);
 		if (this.live != null) {
 			this.live.send(text);
@@ -130,6 +133,7 @@ final class SessionState {
 			connection.send(missed);
 		}
 		deliver("RESUMED", Payloads.resumed());
+		this.resumes++;
 		return RESUMED;
 	}
 
@@ -161,6 +165,10 @@ final class SessionState {
 
 	synchronized LiveConnection live() {
 		return this.live;
+	}
+
+	synchronized int resumes() {
+		return this.resumes;
 	}
 
 	synchronized long lastSequence() {

@@ -64,6 +64,14 @@ public final class SimulatedSession {
 	}
 
 	/**
+	 * How often the session was resumed.
+	 * @return the number of Resumes answered with RESUMED
+	 */
+	public int resumes() {
+		return this.state.resumes();
+	}
+
+	/**
 	 * Whether a connection currently carries the session.
 	 * @return {@code true} while dispatches go straight out
 	 */

@@ -23,6 +23,8 @@ final class SimulatorContext {
 
 	final RestRateLimiter restRateLimiter;
 
+	final SessionCommands commands;
+
 	private final AtomicInteger connectionIds = new AtomicInteger();
 
 	private final AtomicBoolean reconnectInsteadOfHello = new AtomicBoolean();
@@ -38,6 +40,16 @@ final class SimulatorContext {
 		this.gatewayUrl = gatewayUrl;
 		this.sessions = new SessionRegistry(options, resumeGatewayUrl);
 		this.restRateLimiter = new RestRateLimiter(options.restRateLimit(), System::nanoTime);
+		this.commands = new SessionCommands(options);
+	}
+
+	/** Turns every switch a test may flip back to how the simulator started. */
+	void resetSwitches() {
+		this.reconnectInsteadOfHello.set(false);
+		this.acksPaused = false;
+		this.resumeUrlDown = false;
+		this.ackDelay = Duration.ZERO;
+		this.restRateLimiter.clearForced();
 	}
 
 	int nextConnectionId() {

@@ -202,7 +202,8 @@ public final class DiscordGatewayAutoConfiguration {
 
 	private static String requireToken(DiscordConnectionDetails connectionDetails) {
 		String token = connectionDetails.getToken();
-		if (!StringUtils.hasText(token)) {
+		// An unresolved placeholder (token: ${DISCORD_TOKEN} with the variable unset) is no token either.
+		if (!StringUtils.hasText(token) || token.contains("${")) {
 			throw new DiscordTokenMissingException();
 		}
 		return token.strip().startsWith("Bot ") ? token.strip().substring(4) : token.strip();

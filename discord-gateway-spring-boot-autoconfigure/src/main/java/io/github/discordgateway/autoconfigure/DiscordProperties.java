@@ -352,7 +352,7 @@ public class DiscordProperties implements InitializingBean {
 		/**
 		 * Whether the bot is away.
 		 */
-		private boolean afk;
+		private boolean afk = false;
 
 		private final Activity activity = new Activity();
 

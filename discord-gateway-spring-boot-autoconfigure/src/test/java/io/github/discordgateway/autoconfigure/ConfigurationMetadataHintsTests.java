@@ -42,6 +42,27 @@ class ConfigurationMetadataHintsTests {
 			.allSatisfy((value, description) -> assertThat(description).isNotBlank());
 	}
 
+	@Test
+	void healthIndicatorSwitchIsDescribed() throws IOException {
+		JsonNode property = property("management.health.discordgateway.enabled");
+		assertThat(property.get("type").asString()).isEqualTo("java.lang.Boolean");
+		assertThat(property.get("defaultValue").asBoolean()).isTrue();
+	}
+
+	@Test
+	void presenceAfkDefaultsToFalse() throws IOException {
+		JsonNode afk = property("discord.gateway.presence.afk");
+		assertThat(afk.has("defaultValue")).isTrue();
+		assertThat(afk.get("defaultValue").asBoolean()).isFalse();
+	}
+
+	private static JsonNode property(String name) throws IOException {
+		return StreamSupport.stream(ownMetadata().get("properties").spliterator(), false)
+			.filter((candidate) -> name.equals(candidate.get("name").asString()))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No metadata for " + name));
+	}
+
 	private static Map<String, String> hintValues(String property) throws IOException {
 		JsonNode hint = StreamSupport.stream(ownMetadata().get("hints").spliterator(), false)
 			.filter((candidate) -> property.equals(candidate.get("name").asString()))

@@ -256,6 +256,18 @@ class DiscordGatewayAutoConfigurationTests {
 	}
 
 	@Test
+	void anUnresolvedPlaceholderIsAMissingToken() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DiscordGatewayAutoConfiguration.class))
+			.withPropertyValues("discord.token=${DISCORD_TOKEN_NOT_SET_IN_THIS_TEST}")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause().isInstanceOf(DiscordTokenMissingException.class);
+				FailureAnalysis analysis = new DiscordTokenMissingFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("placeholder");
+			});
+	}
+
+	@Test
 	void registersMetricsAsAGatewayObserver() {
 		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 			.run((context) -> assertThat(context).hasSingleBean(DiscordGatewayMetrics.class));

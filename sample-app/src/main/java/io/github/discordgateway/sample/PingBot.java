@@ -10,12 +10,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
+import io.github.discordgateway.event.DispatchEvent;
 import io.github.discordgateway.event.MessageCreateEvent;
 import io.github.discordgateway.model.Message;
+import tools.jackson.databind.JsonNode;
 
-/**
- * Logs each message and answers {@code !ping} with {@code pong}.
- */
 @Component
 class PingBot {
 
@@ -23,22 +22,30 @@ class PingBot {
 
 	private final RestClient discord;
 
+	// Base URL, bot authorization and User-Agent are set on this client.
 	PingBot(@Qualifier("discordRestClient") RestClient discord) {
 		this.discord = discord;
 	}
 
+	// Only MESSAGE_CREATE, typed.
 	@EventListener
 	void onMessage(MessageCreateEvent event) {
 		Message message = event.getMessage();
 		logger.info("#{} {}: {}", message.channelId(), message.author().username(), message.content());
-		boolean fromBot = Boolean.TRUE.equals(message.author().bot());
-		if (!fromBot && "!ping".equals(message.content().strip())) {
+		if ("!ping".equals(message.content()) && !Boolean.TRUE.equals(message.author().bot())) {
 			this.discord.post()
-				.uri("/channels/{channelId}/messages", message.channelId())
+				.uri("/channels/{id}/messages", message.channelId())
 				.body(Map.of("content", "pong"))
 				.retrieve()
 				.toBodilessEntity();
 		}
+	}
+
+	// Any dispatch by name, even one this library does not model: its data as a Jackson 3 tree.
+	@EventListener(condition = "#event.name == 'CHANNEL_PINS_UPDATE'")
+	void onPinsUpdate(DispatchEvent event) {
+		JsonNode data = event.getDataNode();
+		logger.info("Pins changed in #{}", data.path("channel_id").asString());
 	}
 
 }

@@ -33,6 +33,9 @@ import io.github.discordgateway.protocol.Intent;
  *     }
  * }
  * }</pre>
+ * Before each test method the test kit resets the {@link SimulatedDiscord} (see {@link SimulatedDiscord#reset()}):
+ * test classes with the same configuration share one cached context, simulator and bot, but every test's awaits
+ * see only what happened during that test.
  *
  * @since 0.1.0
  */

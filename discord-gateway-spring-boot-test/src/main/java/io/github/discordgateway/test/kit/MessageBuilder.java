@@ -4,16 +4,18 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Builds a MESSAGE_CREATE as Discord sends it (with the fields a bot reads) and dispatches it.
+ * Builds a MESSAGE_CREATE as Discord sends it (with the fields a bot reads) and dispatches it. As on Discord, a
+ * bot without the MESSAGE_CONTENT intent gets it with its content, embeds, attachments and components blanked,
+ * unless it mentions the bot or is a direct message.
  *
  * @since 0.1.0
  */
 public final class MessageBuilder {
 
-	private static final AtomicLong ids = new AtomicLong(1_300_000_000_000_000_000L);
+	/** The direct message channel between the author and the bot. */
+	private static final String DM_CHANNEL_ID = "1300000000000000900";
 
 	private final SimulatedDiscord discord;
 
@@ -26,6 +28,10 @@ public final class MessageBuilder {
 	private String authorName = "ada";
 
 	private boolean bot;
+
+	private boolean mentionsBot;
+
+	private boolean direct;
 
 	MessageBuilder(SimulatedDiscord discord, String content) {
 		this.discord = discord;
@@ -52,34 +58,58 @@ public final class MessageBuilder {
 		return this;
 	}
 
+	/**
+	 * Mentions the bot, which gives a bot without the MESSAGE_CONTENT intent the message's content, as on
+	 * Discord.
+	 */
+	public MessageBuilder mentioningTheBot() {
+		this.mentionsBot = true;
+		return this;
+	}
+
+	/**
+	 * Sends it in a direct message to the bot instead (no {@code guild_id} or {@code member}); the bot gets it
+	 * with the DIRECT_MESSAGES intent, and its content even without MESSAGE_CONTENT.
+	 */
+	public MessageBuilder inDirectMessage() {
+		this.direct = true;
+		this.channelId = DM_CHANNEL_ID;
+		return this;
+	}
+
 	/** The message data, as the dispatch carries it. */
 	public Map<String, Object> data() {
-		Map<String, Object> author = new LinkedHashMap<>();
-		author.put("id", this.authorId);
-		author.put("username", this.authorName);
-		author.put("discriminator", "0");
-		author.put("global_name", this.authorName);
-		author.put("avatar", null);
-		author.put("bot", this.bot);
 		Map<String, Object> message = new LinkedHashMap<>();
-		message.put("id", String.valueOf(ids.incrementAndGet()));
+		message.put("id", KitPayloads.nextId());
 		message.put("channel_id", this.channelId);
-		message.put("guild_id", this.discord.guild().id());
-		message.put("author", author);
-		message.put("member", Map.of("roles", List.of(), "joined_at", "2024-01-01T00:00:00.000000+00:00",
-				"deaf", false, "mute", false, "flags", 0));
+		message.put("author", KitPayloads.user(this.authorId, this.authorName, this.bot));
+		if (!this.direct) {
+			message.put("guild_id", this.discord.guild().id());
+			message.put("member", Map.of("roles", List.of(), "joined_at", KitPayloads.JOINED_AT, "deaf", false,
+					"mute", false, "flags", 0));
+		}
 		message.put("content", this.content);
 		message.put("timestamp", Instant.now().toString());
 		message.put("edited_timestamp", null);
 		message.put("tts", false);
 		message.put("mention_everyone", false);
-		message.put("mentions", List.of());
+		message.put("mentions", this.mentionsBot ? List.of(KitPayloads.user(botUserId(), botUsername(), true))
+				: List.of());
 		message.put("mention_roles", List.of());
 		message.put("attachments", List.of());
 		message.put("embeds", List.of());
+		message.put("components", List.of());
 		message.put("pinned", false);
 		message.put("type", 0);
 		return message;
+	}
+
+	private String botUserId() {
+		return this.discord.simulator().options().botUser().id();
+	}
+
+	private String botUsername() {
+		return this.discord.simulator().options().botUser().username();
 	}
 
 	/**

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Builds an INTERACTION_CREATE for a slash command, as Discord sends it to a bot without an interactions
@@ -15,8 +13,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * @since 0.1.0
  */
 public final class SlashCommandBuilder {
-
-	private static final AtomicLong ids = new AtomicLong(1_310_000_000_000_000_000L);
 
 	private final SimulatedDiscord discord;
 
@@ -62,37 +58,12 @@ public final class SlashCommandBuilder {
 
 	/** The interaction data, as the dispatch carries it (with a fresh id and token). */
 	public Map<String, Object> data() {
-		String guildId = this.discord.guild().id();
-		Map<String, Object> user = new LinkedHashMap<>();
-		user.put("id", this.userId);
-		user.put("username", this.username);
-		user.put("discriminator", "0");
-		user.put("global_name", this.username);
-		user.put("avatar", null);
 		Map<String, Object> command = new LinkedHashMap<>();
-		command.put("id", String.valueOf(ids.incrementAndGet()));
+		command.put("id", KitPayloads.nextId());
 		command.put("name", this.name);
 		command.put("type", 1);
 		command.put("options", List.copyOf(this.options));
-		Map<String, Object> interaction = new LinkedHashMap<>();
-		interaction.put("id", String.valueOf(ids.incrementAndGet()));
-		interaction.put("application_id", this.discord.simulator().options().botUser().id());
-		interaction.put("type", 2);
-		interaction.put("data", command);
-		interaction.put("guild_id", guildId);
-		interaction.put("channel_id", this.discord.guild().textChannelId());
-		interaction.put("member", Map.of("user", user, "roles", List.of(), "permissions", "2147483647",
-				"joined_at", "2024-01-01T00:00:00.000000+00:00", "deaf", false, "mute", false, "flags", 0));
-		interaction.put("token", "interaction-" + UUID.randomUUID());
-		interaction.put("version", 1);
-		interaction.put("app_permissions", "442368");
-		interaction.put("locale", "en-US");
-		interaction.put("guild_locale", "en-US");
-		interaction.put("entitlements", List.of());
-		interaction.put("authorizing_integration_owners", Map.of("0", guildId));
-		interaction.put("context", 0);
-		interaction.put("attachment_size_limit", 10_485_760);
-		return interaction;
+		return KitPayloads.interaction(this.discord, 2, command, this.userId, this.username);
 	}
 
 	/**

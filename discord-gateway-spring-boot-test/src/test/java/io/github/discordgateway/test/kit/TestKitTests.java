@@ -2,7 +2,6 @@ package io.github.discordgateway.test.kit;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
@@ -21,9 +20,12 @@ import io.github.discordgateway.event.GuildCreateEvent;
 import io.github.discordgateway.event.InteractionCreateEvent;
 import io.github.discordgateway.event.MessageCreateEvent;
 import io.github.discordgateway.model.Interaction;
+import io.github.discordgateway.model.InteractionResponse;
+import io.github.discordgateway.protocol.Intent;
 import io.github.discordgateway.simulator.ClientFrame;
 import io.github.discordgateway.simulator.GatewayPort;
 import io.github.discordgateway.simulator.RestCall;
+import io.github.discordgateway.simulator.SimulatedSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -32,8 +34,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * The test kit as users meet it: a {@code @SpringBootTest} bot wired to the simulator by one annotation.
  */
-@SpringBootTest(classes = TestKitTests.Bot.class)
-@EnableGatewaySimulator(heartbeatIntervalMillis = 500)
+@SpringBootTest(classes = TestKitTests.Bot.class,
+		properties = { "discord.gateway.intents=GUILDS,GUILD_MESSAGES,MESSAGE_CONTENT",
+				"discord.gateway.reconnect.invalid-session-delay-min=10ms",
+				"discord.gateway.reconnect.invalid-session-delay-max=20ms" })
+@EnableGatewaySimulator(heartbeatIntervalMillis = 500, privilegedIntents = Intent.MESSAGE_CONTENT)
 class TestKitTests {
 
 	@Autowired
@@ -77,7 +82,7 @@ class TestKitTests {
 	@Test
 	void awaitsWhatTheBotSentOnTheGateway() {
 		this.discord.awaitReady();
-		ClientFrame identify = this.discord.awaitCommand(2);
+		ClientFrame identify = this.discord.includingEarlierTests().awaitCommand(2);
 		assertThat(identify.text()).contains("\"intents\"");
 	}
 
@@ -87,13 +92,48 @@ class TestKitTests {
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> this.discord.within(Duration.ofMillis(200)).awaitRestCall("DELETE", "/channels/\\d+"))
 			.withMessageContaining("Expected the bot to call DELETE /channels/\\d+ within 200 ms")
+			.withMessageContaining("no such call happened during this test");
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> this.discord.includingEarlierTests().within(Duration.ofMillis(200)).awaitRestCall(
+					"DELETE", "/channels/\\d+"))
+			.withMessageContaining("since the simulator started")
 			.withMessageContaining("GET /api/v10/gateway/bot -> 200");
 		assertThatExceptionOfType(AssertionError.class)
-			.isThrownBy(() -> this.discord.within(Duration.ofMillis(200)).awaitCommand(8))
+			.isThrownBy(() -> this.discord.includingEarlierTests().within(Duration.ofMillis(200)).awaitCommand(8))
 			.withMessageContaining("Expected the bot to send op 8")
 			.withMessageContaining("op 2 ")
 			.withMessageContaining("\"token\":\"(hidden)\"")
 			.withMessageNotContaining(this.discord.simulator().options().token());
+	}
+
+	@Test
+	void awaitsTheResumeAfterAReconnect() {
+		SimulatedSession session = this.discord.awaitReady();
+		this.discord.reconnect();
+		SimulatedSession resumed = this.discord.awaitResumed();
+		assertThat(resumed.sessionId()).isEqualTo(session.sessionId());
+		assertThat(this.discord.awaitCommand(6).text()).contains(session.sessionId());
+		int resumes = resumed.resumes();
+		this.discord.dropConnection();
+		assertThat(this.discord.awaitResumed().resumes()).isEqualTo(resumes + 1);
+		assertThat(this.discord.awaitReady().sessionId()).isEqualTo(session.sessionId());
+	}
+
+	@Test
+	void aResumeThatDidNotHappenDuringTheTestIsNotAwaited() {
+		this.discord.awaitReady();
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> this.discord.within(Duration.ofMillis(200)).awaitResumed())
+			.withMessageContaining("Expected the bot to resume its session within 200 ms during this test");
+	}
+
+	@Test
+	void awaitReadyWaitsForTheNewSessionAfterAnInvalidSession() {
+		SimulatedSession old = this.discord.awaitReady();
+		this.discord.invalidSession(false);
+		SimulatedSession fresh = this.discord.within(Duration.ofSeconds(20)).awaitReady();
+		assertThat(fresh.sessionId()).isNotEqualTo(old.sessionId());
+		assertThat(fresh.isConnected()).isTrue();
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -134,8 +174,8 @@ class TestKitTests {
 			long sides = interaction.data().options().get(0).value().asLong();
 			String content = interaction.member().user().username() + " rolled a d" + sides;
 			this.discord.post()
-				.uri("/interactions/{id}/{token}/callback", interaction.id(), interaction.token())
-				.body(Map.of("type", 4, "data", Map.of("content", content)))
+				.uri(event.getCallbackPath())
+				.body(InteractionResponse.message(content))
 				.retrieve()
 				.toBodilessEntity();
 		}
