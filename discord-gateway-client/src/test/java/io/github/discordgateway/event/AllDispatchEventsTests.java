@@ -2,6 +2,7 @@ package io.github.discordgateway.event;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.github.discordgateway.model.Snowflake;
 import io.github.discordgateway.protocol.GatewayJson;
 import io.github.discordgateway.protocol.RawJson;
 import tools.jackson.databind.JsonNode;
@@ -45,6 +47,9 @@ class AllDispatchEventsTests {
 			Map.entry("VOICE_STATE_UPDATE", VoiceStateUpdateEvent.class),
 			Map.entry("VOICE_SERVER_UPDATE", VoiceServerUpdateEvent.class));
 
+	/** Fields most dispatches carry, in Discord's names. */
+	private static final String IDS = "{\"id\":\"41\",\"guild_id\":\"42\",\"channel_id\":43,\"session_id\":\"s-44\"}";
+
 	private final TypedDispatchEventFactory events = new TypedDispatchEventFactory(new GatewayJson());
 
 	static List<String> dispatchNames() {
@@ -71,13 +76,39 @@ class AllDispatchEventsTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("dispatchNames")
-	void everyTypedGetterDecodesAnObjectWithNoFields(String name) throws Exception {
-		DispatchEvent event = this.events.create(name, 0, 1, RawJson.of("{}"));
-		for (Method getter : event.getClass().getDeclaredMethods()) {
-			if (Modifier.isPublic(getter.getModifiers()) && getter.getName().startsWith("get")) {
-				assertThat(getter.invoke(event)).as(getter.getName()).isNotNull();
-			}
+	void everyDispatchDecodesItsDataAndEveryTypedGetterMapsDiscordsFieldNames(String name) throws Exception {
+		DispatchEvent event = this.events.create(name, 0, 1, RawJson.of(IDS));
+		assertThat(event.getDataNode().get("guild_id").asString()).isEqualTo("42");
+		List<Method> getters = typedGetters(event);
+		if (name.equals("RESUMED") || !TYPED.containsKey(name)) {
+			assertThat(getters).as("getters beyond DispatchEvent's").isEmpty();
+			return;
 		}
+		assertThat(getters).as("the typed getter").hasSize(1);
+		Object decoded = getters.get(0).invoke(event);
+		assertThat(decoded.getClass().isRecord()).as(decoded.getClass().getName()).isTrue();
+		Map<String, Object> components = new java.util.HashMap<>();
+		for (RecordComponent component : decoded.getClass().getRecordComponents()) {
+			components.put(component.getName(), component.getAccessor().invoke(decoded));
+		}
+		Map<String, Object> expected = Map.of("id", Snowflake.of(41), "guildId", Snowflake.of(42), "channelId",
+				Snowflake.of(43), "sessionId", "s-44");
+		assertThat(expected.keySet()).as("the snake_case fields %s maps", decoded.getClass().getSimpleName())
+			.containsAnyElementsOf(components.keySet());
+		expected.forEach((component, value) -> {
+			if (components.containsKey(component)) {
+				assertThat(components.get(component)).as(component).isEqualTo(value);
+			}
+		});
+	}
+
+	private static List<Method> typedGetters(DispatchEvent event) {
+		if (event.getClass() == DispatchEvent.class) {
+			return List.of();
+		}
+		return java.util.Arrays.stream(event.getClass().getDeclaredMethods())
+			.filter((method) -> Modifier.isPublic(method.getModifiers()) && method.getName().startsWith("get"))
+			.toList();
 	}
 
 	@Test

@@ -37,8 +37,11 @@ abstract class SessionResilienceSupport {
 
 	static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	/** Short, so that missed ACKs and beats happen within a test's time. */
-	static final Duration HEARTBEAT = Duration.ofMillis(300);
+	/**
+	 * Short, so that missed ACKs and beats happen within a test's time, yet long enough that a stall of a loaded
+	 * machine does not make an ACK an interval late (which the client rightly takes for a zombie connection).
+	 */
+	static final Duration HEARTBEAT = Duration.ofSeconds(1);
 
 	/** What the simulator closes with when the client breaks a rule (bad payload, double Identify, rate). */
 	private static final Set<Integer> ENFORCEMENT_CODES = Set.of(4001, 4002, 4003, 4005, 4008);

@@ -139,7 +139,7 @@ class GatewayResumeTests {
 			SimulatedSession session = this.simulator.awaitReady(JdkGatewayClient.TIMEOUT);
 			session.dropConnection();
 			await().atMost(JdkGatewayClient.TIMEOUT).until(() -> client.error.isDone() || client.closeCode.isDone());
-			assertThat(client.closeCode.getNow(1006)).isEqualTo(1006);
+			assertThat(client.closeCode).as("a close frame, which a dropped connection never sends").isNotDone();
 			assertThat(this.simulator.connections().get(0).ending()).isEqualTo(GatewayConnection.Ending.SERVER_DROPPED);
 			assertThat(session.isValid()).isTrue();
 		}
@@ -150,7 +150,7 @@ class GatewayResumeTests {
 		this.simulator.resumeUrlDown(true);
 		try (JdkGatewayClient client = JdkGatewayClient.connect(this.simulator.resumeGatewayUrl())) {
 			await().atMost(JdkGatewayClient.TIMEOUT).until(() -> client.error.isDone() || client.closeCode.isDone());
-			assertThat(client.closeCode.getNow(1006)).isEqualTo(1006);
+			assertThat(client.closeCode).as("a close frame, which a cut connection never sends").isNotDone();
 		}
 		try (JdkGatewayClient client = JdkGatewayClient.connect(this.simulator.gatewayUrl())) {
 			client.next(10);
