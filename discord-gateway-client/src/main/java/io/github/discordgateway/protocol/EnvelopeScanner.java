@@ -95,6 +95,52 @@ final class EnvelopeScanner {
 	}
 
 	/**
+	 * Reads {@code op}, {@code s} and {@code t} from the start of a message that was cut off: the plain fields
+	 * that lie wholly before the cut count, the rest is absent ({@code op} -1, no sequence, no type).
+	 * @return the envelope's start, its data always {@link RawJson#NULL}
+	 */
+	static GatewayMessage scanStart(byte[] bytes, int length) {
+		int op = -1;
+		long sequence = GatewayMessage.NO_SEQUENCE;
+		String type = null;
+		int at = skipWhitespace(bytes, 0, length);
+		if (at < length && bytes[at] == '{') {
+			at = skipWhitespace(bytes, at + 1, length);
+			while (at < length && bytes[at] == '"') {
+				int keyEnd = skipString(bytes, at, length);
+				int colon = (keyEnd < 0) ? length : skipWhitespace(bytes, keyEnd, length);
+				if (colon >= length || bytes[colon] != ':') {
+					break;
+				}
+				int valueStart = skipWhitespace(bytes, colon + 1, length);
+				int valueEnd = skipValue(bytes, valueStart, length);
+				if (valueEnd < 0 || valueEnd >= length) {
+					// A value that runs up to the cut may itself be cut short.
+					break;
+				}
+				int keyLength = keyEnd - at - 2;
+				byte key = bytes[at + 1];
+				if (keyLength == 2 && key == 'o' && bytes[at + 2] == 'p') {
+					long value = integer(bytes, valueStart, valueEnd);
+					op = (value <= Integer.MAX_VALUE) ? (int) value : -1;
+				}
+				else if (keyLength == 1 && key == 's') {
+					sequence = integer(bytes, valueStart, valueEnd);
+				}
+				else if (keyLength == 1 && key == 't') {
+					type = plainString(bytes, valueStart, valueEnd);
+				}
+				at = skipWhitespace(bytes, valueEnd, length);
+				if (at >= length || bytes[at] != ',') {
+					break;
+				}
+				at = skipWhitespace(bytes, at + 1, length);
+			}
+		}
+		return new GatewayMessage(op, sequence, type, RawJson.NULL);
+	}
+
+	/**
 	 * Where the JSON value starting at {@code at} ends, or -1 if it is not well-formed enough to skip.
 	 */
 	private static int skipValue(byte[] bytes, int at, int length) {

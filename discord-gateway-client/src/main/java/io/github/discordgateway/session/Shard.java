@@ -26,6 +26,7 @@ import io.github.discordgateway.transport.GatewayTransport;
 import io.github.discordgateway.transport.GatewayUrl;
 import io.github.discordgateway.transport.TransportConnection;
 import io.github.discordgateway.transport.OutboundPayloadSize;
+import io.github.discordgateway.transport.OversizeMessage;
 import io.github.discordgateway.transport.TransportHandler;
 import io.github.discordgateway.transport.ratelimit.GatewayRateLimiter;
 
@@ -142,7 +143,7 @@ public final class Shard {
 		this.events = collaborators.events();
 		this.random = collaborators.random();
 		this.queue = queue;
-		this.dispatcher = new OpcodeDispatcher(this.json, settings.shardId());
+		this.dispatcher = new OpcodeDispatcher(this.json, settings.shardId(), this.observer);
 	}
 
 	/**
@@ -480,6 +481,11 @@ public final class Shard {
 		@Override
 		public void onMessage(byte[] message) {
 			Shard.this.dispatcher.dispatch(message, this);
+		}
+
+		@Override
+		public void onMessageSkipped(OversizeMessage message) {
+			Shard.this.observer.messageSkipped(shardId(), message);
 		}
 
 		@Override
