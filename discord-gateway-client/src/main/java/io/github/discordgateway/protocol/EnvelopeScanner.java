@@ -7,9 +7,10 @@ import java.nio.charset.StandardCharsets;
  * structure is followed (brackets, strings and their escapes), so skipping {@code d} costs a pass over its bytes
  * and nothing more, where a tokenizer would also decode every string and hash every field name in it.
  * <p>
- * Whatever it does not expect (escapes in a key or in {@code t}, a non-integer {@code op} or {@code s},
- * unbalanced brackets, trailing bytes) makes it answer {@code null}, and the caller parses the message with
- * Jackson instead, which reports the exact error. UTF-8 needs no care: quote and backslash bytes never occur
+ * Whatever it does not expect (escapes in a key or in {@code t}, a {@code t} that is not printable ASCII, a
+ * non-integer {@code op} or {@code s}, a field other than these and {@code d}, unbalanced brackets, trailing
+ * bytes) makes it answer {@code null}, and the caller parses the message with Jackson instead, which reports the
+ * exact error. UTF-8 needs no care: quote and backslash bytes never occur
  * inside a multi-byte character. The data itself is checked when a listener decodes it.
  */
 final class EnvelopeScanner {
@@ -68,6 +69,7 @@ final class EnvelopeScanner {
 				}
 			}
 			else if (keyLength == 1 && bytes[keyStart] == 't') {
+				type = null;
 				if (!isNull(bytes, valueStart, valueEnd)) {
 					type = plainString(bytes, valueStart, valueEnd);
 					if (type == null) {
@@ -78,6 +80,10 @@ final class EnvelopeScanner {
 			else if (keyLength == 1 && bytes[keyStart] == 'd') {
 				data = isNull(bytes, valueStart, valueEnd) ? RawJson.NULL
 						: new RawJson(bytes, valueStart, valueEnd - valueStart);
+			}
+			else {
+				// Discord sends no other field; whatever it is, Jackson checks it.
+				return null;
 			}
 			at = skipWhitespace(bytes, valueEnd, length);
 			if (at < length && bytes[at] == ',') {
@@ -193,10 +199,10 @@ final class EnvelopeScanner {
 	}
 
 	/**
-	 * A non-negative integer literal, or -1 for anything else.
+	 * A non-negative integer literal, or -1 for anything else (JSON allows no leading zero).
 	 */
 	private static long integer(byte[] bytes, int start, int end) {
-		if (end - start < 1 || end - start > 18) {
+		if (end - start < 1 || end - start > 18 || (bytes[start] == '0' && end - start > 1)) {
 			return -1;
 		}
 		long value = 0;
@@ -211,18 +217,19 @@ final class EnvelopeScanner {
 	}
 
 	/**
-	 * A string without escapes, or {@code null} for anything else.
+	 * A string of printable ASCII without escapes (as event names are), or {@code null} for anything else: a
+	 * control character or a malformed UTF-8 sequence is for Jackson to report.
 	 */
 	private static String plainString(byte[] bytes, int start, int end) {
 		if (bytes[start] != '"') {
 			return null;
 		}
 		for (int i = start + 1; i < end - 1; i++) {
-			if (bytes[i] == '\\') {
+			if (bytes[i] == '\\' || bytes[i] < 0x20) {
 				return null;
 			}
 		}
-		return new String(bytes, start + 1, end - start - 2, StandardCharsets.UTF_8);
+		return new String(bytes, start + 1, end - start - 2, StandardCharsets.US_ASCII);
 	}
 
 	private static boolean isNull(byte[] bytes, int start, int end) {
