@@ -8,12 +8,23 @@ import java.nio.charset.StandardCharsets;
  * and nothing more, where a tokenizer would also decode every string and hash every field name in it.
  * <p>
  * Whatever it does not expect (escapes in a key or in {@code t}, a {@code t} that is not printable ASCII, a
- * non-integer {@code op} or {@code s}, a field other than these and {@code d}, unbalanced brackets, trailing
- * bytes) makes it answer {@code null}, and the caller parses the message with Jackson instead, which reports the
+ * non-integer {@code op} or {@code s}, a field other than these and {@code d} or a repeated one, unbalanced
+ * brackets, trailing bytes) makes it answer {@code null}, and the caller parses the message with Jackson instead, which reports the
  * exact error. UTF-8 needs no care: quote and backslash bytes never occur
  * inside a multi-byte character. The data itself is checked when a listener decodes it.
  */
 final class EnvelopeScanner {
+
+	private static final int OP = 1;
+
+	private static final int S = 2;
+
+	private static final int T = 4;
+
+	private static final int D = 8;
+
+	/** Any other field: the scanner declines those. */
+	private static final int OTHER = 16;
 
 	private EnvelopeScanner() {
 	}
@@ -30,6 +41,7 @@ final class EnvelopeScanner {
 		long sequence = GatewayMessage.NO_SEQUENCE;
 		String type = null;
 		RawJson data = RawJson.NULL;
+		int seen = 0;
 		at = skipWhitespace(bytes, at + 1, length);
 		while (true) {
 			if (at >= length || bytes[at] != '"') {
@@ -53,14 +65,20 @@ final class EnvelopeScanner {
 				return null;
 			}
 			int keyLength = keyEnd - keyStart;
-			if (keyLength == 2 && bytes[keyStart] == 'o' && bytes[keyStart + 1] == 'p') {
+			int field = field(bytes, keyStart, keyLength);
+			if ((seen & field) != 0) {
+				// Discord never repeats a field; a repeated one is for Jackson to read.
+				return null;
+			}
+			seen |= field;
+			if (field == OP) {
 				long value = integer(bytes, valueStart, valueEnd);
 				if (value < 0 || value > Integer.MAX_VALUE) {
 					return null;
 				}
 				op = (int) value;
 			}
-			else if (keyLength == 1 && bytes[keyStart] == 's') {
+			else if (field == S) {
 				if (!isNull(bytes, valueStart, valueEnd)) {
 					sequence = integer(bytes, valueStart, valueEnd);
 					if (sequence < 0) {
@@ -68,8 +86,7 @@ final class EnvelopeScanner {
 					}
 				}
 			}
-			else if (keyLength == 1 && bytes[keyStart] == 't') {
-				type = null;
+			else if (field == T) {
 				if (!isNull(bytes, valueStart, valueEnd)) {
 					type = plainString(bytes, valueStart, valueEnd);
 					if (type == null) {
@@ -77,7 +94,7 @@ final class EnvelopeScanner {
 					}
 				}
 			}
-			else if (keyLength == 1 && bytes[keyStart] == 'd') {
+			else if (field == D) {
 				data = isNull(bytes, valueStart, valueEnd) ? RawJson.NULL
 						: new RawJson(bytes, valueStart, valueEnd - valueStart);
 			}
@@ -144,6 +161,24 @@ final class EnvelopeScanner {
 			}
 		}
 		return new GatewayMessage(op, sequence, type, RawJson.NULL);
+	}
+
+	/**
+	 * Which envelope field the key names.
+	 */
+	private static int field(byte[] bytes, int start, int length) {
+		if (length == 2 && bytes[start] == 'o' && bytes[start + 1] == 'p') {
+			return OP;
+		}
+		if (length != 1) {
+			return OTHER;
+		}
+		return switch (bytes[start]) {
+			case 's' -> S;
+			case 't' -> T;
+			case 'd' -> D;
+			default -> OTHER;
+		};
 	}
 
 	/**

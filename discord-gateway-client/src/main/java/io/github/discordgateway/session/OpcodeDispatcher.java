@@ -65,14 +65,28 @@ final class OpcodeDispatcher {
 			case 1 -> handler.onHeartbeatRequest();
 			case 7 -> handler.onReconnect();
 			case 9 -> handler.onInvalidSession("true".equals(message.data().toString()));
-			case 10 -> handler.onHello(this.json.read(message.data(), Hello.class));
+			case 10 -> handler.onHello(hello(message));
 			case 11 -> handler.onHeartbeatAck();
 			default -> logger.warn("Shard {} skipped op {}, which this client does not know", this.shardId,
 					message.op());
 		}
 	}
 
-	private static String abbreviate(byte[] bytes) {
+	/**
+	 * The Hello's data; a Hello without data is malformed, and is handed on without a heartbeat interval so the
+	 * session reconnects rather than wait for a Hello that will not come.
+	 */
+	private Hello hello(GatewayMessage message) {
+		Hello hello = this.json.read(message.data(), Hello.class);
+		if (hello != null) {
+			return hello;
+		}
+		logger.warn("Shard {} got a Hello without data", this.shardId);
+		this.observer.malformedMessageSkipped(this.shardId);
+		return new Hello(0);
+	}
+
+		private static String abbreviate(byte[] bytes) {
 		String text = new String(bytes, 0, Math.min(bytes.length, 200), java.nio.charset.StandardCharsets.UTF_8);
 		return (bytes.length > 200) ? text + "..." : text;
 	}

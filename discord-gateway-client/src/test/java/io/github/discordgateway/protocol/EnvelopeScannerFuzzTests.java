@@ -3,6 +3,7 @@ package io.github.discordgateway.protocol;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,9 @@ class EnvelopeScannerFuzzTests {
 
 	private static final GatewayJson JSON = new GatewayJson();
 
-	@FuzzTest(maxDuration = "8s")
+	@DictionaryEntries({ "{\"op\":", "\"op\":0", "\"op\":10", "\"s\":", "\"t\":", "\"d\":", "null", "true",
+			"\"READY\"", "{\"heartbeat_interval\":", "\\u00e9", "\\\"", "[]", "{}", "01", "-1", "1e3" })
+	@FuzzTest(maxDuration = "6s")
 	void scannerGivesJacksonsAnswerOrDeclines(byte[] bytes) {
 		GatewayJson.decodeStart(bytes, bytes.length);
 		GatewayMessage scanned = EnvelopeScanner.scan(bytes, bytes.length);

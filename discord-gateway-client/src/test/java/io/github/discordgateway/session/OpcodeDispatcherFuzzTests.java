@@ -3,6 +3,7 @@ package io.github.discordgateway.session;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import io.github.discordgateway.protocol.GatewayJson;
@@ -14,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fuzzes the opcode dispatch with arbitrary bytes: nothing is ever thrown out of it, and every message is either
- * routed to exactly one handler, or skipped and counted as malformed, or skipped as an unknown opcode.
+ * routed to exactly one handler, or skipped and counted as malformed, or skipped as an unknown opcode (a Hello
+ * without data is both counted and handed on, without a heartbeat interval).
  */
 class OpcodeDispatcherFuzzTests {
 
@@ -33,7 +35,9 @@ class OpcodeDispatcherFuzzTests {
 
 	});
 
-	@FuzzTest(maxDuration = "8s")
+	@DictionaryEntries({ "{\"op\":", "\"op\":0", "\"op\":10", "\"s\":", "\"t\":", "\"d\":", "null", "true",
+			"\"READY\"", "{\"heartbeat_interval\":", "\\u00e9", "\\\"", "[]", "{}", "01", "-1", "1e3" })
+	@FuzzTest(maxDuration = "6s")
 	void everyMessageIsRoutedOrSkippedAndNothingIsThrown(byte[] bytes) {
 		this.malformed.set(0);
 		RecordingHandler handler = new RecordingHandler();
@@ -42,6 +46,10 @@ class OpcodeDispatcherFuzzTests {
 		if (envelope == null) {
 			assertThat(this.malformed).hasValue(1);
 			assertThat(handler.calls).isEmpty();
+		}
+		else if (envelope.op() == 10 && handler.calls.size() + this.malformed.get() == 2) {
+			// A Hello without data: counted, and handed on without a heartbeat interval so the shard reconnects.
+			assertThat(handler.calls).containsExactly("hello 0");
 		}
 		else if (KNOWN_OPCODES.contains(envelope.op())) {
 			assertThat(handler.calls.size() + this.malformed.get()).isEqualTo(1);

@@ -49,6 +49,14 @@ class OpcodeDispatcherTests {
 	}
 
 	@Test
+	void handsOnAHelloWithoutDataAsOneWithoutAHeartbeatIntervalAndCountsIt() {
+		dispatch("{\"op\":10}");
+		dispatch("{\"op\":10,\"d\":null}");
+		assertThat(this.handler.calls).containsExactly("hello 0", "hello 0");
+		assertThat(this.malformed).hasValue(2);
+	}
+
+	@Test
 	void skipsAnUnknownOpcodeWithoutCountingItAsMalformed() {
 		dispatch("{\"op\":42,\"d\":null}");
 		assertThat(this.handler.calls).isEmpty();

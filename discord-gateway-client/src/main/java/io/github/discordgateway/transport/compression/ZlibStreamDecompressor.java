@@ -38,6 +38,9 @@ public final class ZlibStreamDecompressor implements MessageDecompressor {
 
 	private boolean messageHandedOut;
 
+	/** Whether input arrived since the last message was handed out. */
+	private boolean messageStarted;
+
 	private boolean failed;
 
 	private boolean closed;
@@ -59,8 +62,13 @@ public final class ZlibStreamDecompressor implements MessageDecompressor {
 			this.output.clear();
 			this.messageHandedOut = false;
 		}
-		// The suffix counts only at the end of a WebSocket message: inside one it may be chance.
-		boolean complete = fragment.hasRemaining() && endsWithSuffix(fragment) && last;
+		if (fragment.hasRemaining()) {
+			this.messageStarted = true;
+			trackLastFourBytes(fragment);
+		}
+		// The suffix counts only at the end of a WebSocket message (whose last fragment may be empty): inside
+		// one it may be chance.
+		boolean complete = last && this.messageStarted && this.lastFourBytes == SYNC_FLUSH_SUFFIX;
 		try {
 			inflate(fragment);
 		}
@@ -76,15 +84,16 @@ public final class ZlibStreamDecompressor implements MessageDecompressor {
 			return null;
 		}
 		this.messageHandedOut = true;
+		this.messageStarted = false;
 		return this.message.set(this.output);
 	}
 
-	private boolean endsWithSuffix(ByteBuffer input) {
+	/** Shifts the input's last (up to four) bytes into {@link #lastFourBytes}. */
+	private void trackLastFourBytes(ByteBuffer input) {
 		int limit = input.limit();
 		for (int i = Math.max(input.position(), limit - 4); i < limit; i++) {
 			this.lastFourBytes = (this.lastFourBytes << 8) | (input.get(i) & 0xFF);
 		}
-		return this.lastFourBytes == SYNC_FLUSH_SUFFIX;
 	}
 
 	private void inflate(ByteBuffer input) throws DataFormatException {

@@ -84,6 +84,11 @@ public final class ZstdStreamDecompressor implements MessageDecompressor {
 	}
 
 	private void decode(ByteBuffer source) {
+		if (!source.hasRemaining()) {
+			// Each decode ends with everything flushed, so there is nothing to get out; and libzstd fails a
+			// stream after a number of calls without input.
+			return;
+		}
 		MessageBuffer out = this.output;
 		while (true) {
 			int consumedBefore = source.position();

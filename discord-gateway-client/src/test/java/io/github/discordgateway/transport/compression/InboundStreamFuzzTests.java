@@ -27,7 +27,7 @@ class InboundStreamFuzzTests {
 
 	private static final int MAX_MESSAGES = 8;
 
-	@FuzzTest(maxDuration = "8s")
+	@FuzzTest(maxDuration = "6s")
 	void fragmentsJoinIntoMessagesOrAreSkippedPastTheMaximum(FuzzedDataProvider data) {
 		int max = data.consumeInt(1, 256);
 		try (MessageDecompressor assembler = TransportCompression.NONE.newDecompressor(max)) {
@@ -47,7 +47,7 @@ class InboundStreamFuzzTests {
 		}
 	}
 
-	@FuzzTest(maxDuration = "8s")
+	@FuzzTest(maxDuration = "6s")
 	void zlibStreamStaysInStepAcrossSkippedMessages(FuzzedDataProvider data) {
 		int max = data.consumeInt(1, 1024);
 		boolean arbitraryStream = data.consumeBoolean();
@@ -60,6 +60,10 @@ class InboundStreamFuzzTests {
 			for (int i = 0; i < MAX_MESSAGES && data.remainingBytes() > 0; i++) {
 				byte[] message = message(data);
 				byte[] frame = deflate(deflater, message);
+				if (frame.length == 0) {
+					// An empty message flushed after an empty one deflates to nothing; Discord sends no such thing.
+					continue;
+				}
 				assertDecodedOrSkipped(feedInFragments(decompressor, frame, data), message, max);
 			}
 		}
@@ -68,7 +72,7 @@ class InboundStreamFuzzTests {
 		}
 	}
 
-	@FuzzTest(maxDuration = "8s")
+	@FuzzTest(maxDuration = "6s")
 	void zstdStreamStaysInStepAcrossSkippedMessages(FuzzedDataProvider data) {
 		int max = data.consumeInt(1, 1024);
 		boolean arbitraryStream = data.consumeBoolean();

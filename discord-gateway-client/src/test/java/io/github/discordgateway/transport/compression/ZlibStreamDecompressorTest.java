@@ -181,6 +181,16 @@ class ZlibStreamDecompressorTest {
 	}
 
 	@Test
+	void completesAMessageWhoseLastFragmentIsEmpty() {
+		byte[] frame = syncFlush("{\"op\":11}".getBytes(StandardCharsets.UTF_8));
+		try (ZlibStreamDecompressor decompressor = new ZlibStreamDecompressor(MAX)) {
+			assertThat(decompressor.decompress(ByteBuffer.wrap(frame), false)).isNull();
+			assertThat(decompressor.decompress(ByteBuffer.allocate(0), true).toUtf8String()).isEqualTo("{\"op\":11}");
+			assertThat(decompressor.decompress(ByteBuffer.allocate(0), true)).as("an empty WebSocket message").isNull();
+		}
+	}
+
+	@Test
 	void waitsForTheLastFragmentEvenIfAFragmentEndsLikeAMessage() {
 		byte[] flushedEarly = syncFlush("{\"op\":".getBytes(StandardCharsets.UTF_8));
 		byte[] rest = syncFlush("11}".getBytes(StandardCharsets.UTF_8));

@@ -140,6 +140,21 @@ class ZstdStreamDecompressorTest {
 	}
 
 	@Test
+	void takesEmptyFragmentsInAnyNumber() {
+		byte[] frame = flush("{\"op\":11}".getBytes(StandardCharsets.UTF_8));
+		try (ZstdStreamDecompressor decompressor = new ZstdStreamDecompressor(MAX)) {
+			for (int i = 0; i < 100; i++) {
+				assertThat(decompressor.decompress(ByteBuffer.allocate(0), false)).isNull();
+			}
+			assertThat(decompressor.decompress(ByteBuffer.wrap(frame), false)).isNull();
+			for (int i = 0; i < 100; i++) {
+				assertThat(decompressor.decompress(ByteBuffer.allocate(0), false)).isNull();
+			}
+			assertThat(decompressor.decompress(ByteBuffer.allocate(0), true).toUtf8String()).isEqualTo("{\"op\":11}");
+		}
+	}
+
+	@Test
 	void skipsADecompressionBombWithoutHoldingItAndStaysInStep() {
 		int max = 1024 * 1024;
 		byte[] bomb = hundredMegabytesOfZeros();
