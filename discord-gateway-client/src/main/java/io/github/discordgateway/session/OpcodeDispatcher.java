@@ -73,20 +73,26 @@ final class OpcodeDispatcher {
 	}
 
 	/**
-	 * The Hello's data; a Hello without data is malformed, and is handed on without a heartbeat interval so the
-	 * session reconnects rather than wait for a Hello that will not come.
+	 * The Hello's data. A Hello without usable data is malformed, and is handed on without a heartbeat interval,
+	 * so the session reconnects rather than wait for a Hello that will not come.
 	 */
 	private Hello hello(GatewayMessage message) {
-		Hello hello = this.json.read(message.data(), Hello.class);
-		if (hello != null) {
-			return hello;
+		try {
+			Hello hello = this.json.read(message.data(), Hello.class);
+			if (hello != null) {
+				return hello;
+			}
+			logger.warn("Shard {} got a Hello without data", this.shardId);
 		}
-		logger.warn("Shard {} got a Hello without data", this.shardId);
+		catch (JacksonException ex) {
+			logger.warn("Shard {} got a Hello whose data is malformed ({}): {}", this.shardId,
+					ex.getOriginalMessage(), message.data());
+		}
 		this.observer.malformedMessageSkipped(this.shardId);
 		return new Hello(0);
 	}
 
-		private static String abbreviate(byte[] bytes) {
+	private static String abbreviate(byte[] bytes) {
 		String text = new String(bytes, 0, Math.min(bytes.length, 200), java.nio.charset.StandardCharsets.UTF_8);
 		return (bytes.length > 200) ? text + "..." : text;
 	}

@@ -87,7 +87,7 @@ public final class WebSocketGatewayTransport implements GatewayTransport {
 		private volatile Connection connection;
 
 		/** For binary messages: the connection's compression context. */
-		private MessageDecompressor decompressor;
+		private volatile MessageDecompressor decompressor;
 
 		/** For text messages, which are never compressed; created on the first one. */
 		private MessageDecompressor textAssembler;
