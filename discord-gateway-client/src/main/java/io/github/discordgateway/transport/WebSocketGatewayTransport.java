@@ -59,18 +59,21 @@ public final class WebSocketGatewayTransport implements GatewayTransport {
 	 * @param maxMessageSize the largest gateway message accepted, in bytes (after decompression); larger ones are
 	 * skipped
 	 * @param compression the transport compression the connections ask for (each gets a fresh context)
-	 * @throws IllegalStateException for zstd-stream when zstd-jni is missing or cannot load
 	 */
 	public WebSocketGatewayTransport(WebSocketClient client, int maxMessageSize, TransportCompression compression) {
 		this.client = client;
 		this.maxMessageSize = maxMessageSize;
 		this.compression = compression;
-		// Connections create their contexts only once open; a missing zstd-jni is reported here, once, instead.
-		compression.newDecompressor(maxMessageSize).close();
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * @throws IllegalStateException for zstd-stream when zstd-jni is missing or cannot load
+	 */
 	@Override
 	public CompletableFuture<TransportConnection> connect(URI uri, TransportHandler handler) {
+		// The connection creates its context only once open; an unusable compression is reported now.
+		this.compression.requireAvailable();
 		Bridge bridge = new Bridge(handler);
 		return this.client.execute(bridge, new WebSocketHttpHeaders(), uri).thenApply((session) -> bridge.connection);
 	}

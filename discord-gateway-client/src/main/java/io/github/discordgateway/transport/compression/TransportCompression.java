@@ -49,6 +49,15 @@ public enum TransportCompression {
 	}
 
 	/**
+	 * Checks that this compression can be used here; no context is kept.
+	 * @throws IllegalStateException for {@link #ZSTD_STREAM} when zstd-jni is missing or cannot
+	 * load on this platform; the message names the dependency
+	 */
+	public void requireAvailable() {
+		newDecompressor(1).close();
+	}
+
+	/**
 	 * Creates the decompressor for one new connection. Call it for every connection, resumes
 	 * included: the compression context must never carry over.
 	 * @param maxMessageSize the largest decompressed gateway message accepted, in bytes (at least 1)
