@@ -2,17 +2,25 @@ package io.github.discordgateway;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.github.discordgateway.event.DispatchEvent;
 import io.github.discordgateway.protocol.CloseAction;
 import io.github.discordgateway.protocol.Opcode;
 import io.github.discordgateway.session.GatewayObserver;
 import io.github.discordgateway.session.ShardStatus;
+import io.github.discordgateway.transport.OversizeMessage;
 
 /**
- * Tells every observer given to the client what happens, in order.
+ * Tells every observer given to the client what happens, in order. An observer that throws is logged and the
+ * others still hear of it.
  */
 class CompositeGatewayObserver implements GatewayObserver {
+
+	private static final Logger logger = LoggerFactory.getLogger(CompositeGatewayObserver.class);
 
 	private final List<GatewayObserver> observers;
 
@@ -22,34 +30,61 @@ class CompositeGatewayObserver implements GatewayObserver {
 
 	@Override
 	public void heartbeatAcknowledged(int shardId, Duration latency) {
-		this.observers.forEach((observer) -> observer.heartbeatAcknowledged(shardId, latency));
+		each((observer) -> observer.heartbeatAcknowledged(shardId, latency));
 	}
 
 	@Override
 	public void dispatchReceived(DispatchEvent event) {
+		// A plain loop: this runs on the socket's thread for every event.
 		for (GatewayObserver observer : this.observers) {
-			observer.dispatchReceived(event);
+			try {
+				observer.dispatchReceived(event);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Gateway observer {} failed", observer, ex);
+			}
 		}
 	}
 
 	@Override
+	public void messageSkipped(int shardId, OversizeMessage message) {
+		each((observer) -> observer.messageSkipped(shardId, message));
+	}
+
+	@Override
+	public void malformedMessageSkipped(int shardId) {
+		each((observer) -> observer.malformedMessageSkipped(shardId));
+	}
+
+	@Override
 	public void connectionClosed(int shardId, int closeCode) {
-		this.observers.forEach((observer) -> observer.connectionClosed(shardId, closeCode));
+		each((observer) -> observer.connectionClosed(shardId, closeCode));
 	}
 
 	@Override
 	public void reconnecting(int shardId, CloseAction action) {
-		this.observers.forEach((observer) -> observer.reconnecting(shardId, action));
+		each((observer) -> observer.reconnecting(shardId, action));
 	}
 
 	@Override
 	public void commandSent(int shardId, Opcode op, Duration waited) {
-		this.observers.forEach((observer) -> observer.commandSent(shardId, op, waited));
+		each((observer) -> observer.commandSent(shardId, op, waited));
 	}
 
 	@Override
 	public void statusChanged(ShardStatus status) {
-		this.observers.forEach((observer) -> observer.statusChanged(status));
+		each((observer) -> observer.statusChanged(status));
+	}
+
+	private void each(Consumer<GatewayObserver> call) {
+		for (GatewayObserver observer : this.observers) {
+			try {
+				call.accept(observer);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Gateway observer {} failed", observer, ex);
+			}
+		}
 	}
 
 }

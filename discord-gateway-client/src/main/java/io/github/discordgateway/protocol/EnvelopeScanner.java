@@ -7,12 +7,24 @@ import java.nio.charset.StandardCharsets;
  * structure is followed (brackets, strings and their escapes), so skipping {@code d} costs a pass over its bytes
  * and nothing more, where a tokenizer would also decode every string and hash every field name in it.
  * <p>
- * Whatever it does not expect (escapes in a key or in {@code t}, a non-integer {@code op} or {@code s},
- * unbalanced brackets, trailing bytes) makes it answer {@code null}, and the caller parses the message with
- * Jackson instead, which reports the exact error. UTF-8 needs no care: quote and backslash bytes never occur
+ * Whatever it does not expect (escapes in a key or in {@code t}, a {@code t} that is not printable ASCII, a
+ * non-integer {@code op} or {@code s}, a field other than these and {@code d} or a repeated one, unbalanced
+ * brackets, trailing bytes) makes it answer {@code null}, and the caller parses the message with Jackson instead, which reports the
+ * exact error. UTF-8 needs no care: quote and backslash bytes never occur
  * inside a multi-byte character. The data itself is checked when a listener decodes it.
  */
 final class EnvelopeScanner {
+
+	private static final int OP = 1;
+
+	private static final int S = 2;
+
+	private static final int T = 4;
+
+	private static final int D = 8;
+
+	/** Any other field: the scanner declines those. */
+	private static final int OTHER = 16;
 
 	private EnvelopeScanner() {
 	}
@@ -29,6 +41,7 @@ final class EnvelopeScanner {
 		long sequence = GatewayMessage.NO_SEQUENCE;
 		String type = null;
 		RawJson data = RawJson.NULL;
+		int seen = 0;
 		at = skipWhitespace(bytes, at + 1, length);
 		while (true) {
 			if (at >= length || bytes[at] != '"') {
@@ -52,14 +65,20 @@ final class EnvelopeScanner {
 				return null;
 			}
 			int keyLength = keyEnd - keyStart;
-			if (keyLength == 2 && bytes[keyStart] == 'o' && bytes[keyStart + 1] == 'p') {
+			int field = field(bytes, keyStart, keyLength);
+			if ((seen & field) != 0) {
+				// Discord never repeats a field; a repeated one is for Jackson to read.
+				return null;
+			}
+			seen |= field;
+			if (field == OP) {
 				long value = integer(bytes, valueStart, valueEnd);
 				if (value < 0 || value > Integer.MAX_VALUE) {
 					return null;
 				}
 				op = (int) value;
 			}
-			else if (keyLength == 1 && bytes[keyStart] == 's') {
+			else if (field == S) {
 				if (!isNull(bytes, valueStart, valueEnd)) {
 					sequence = integer(bytes, valueStart, valueEnd);
 					if (sequence < 0) {
@@ -67,7 +86,7 @@ final class EnvelopeScanner {
 					}
 				}
 			}
-			else if (keyLength == 1 && bytes[keyStart] == 't') {
+			else if (field == T) {
 				if (!isNull(bytes, valueStart, valueEnd)) {
 					type = plainString(bytes, valueStart, valueEnd);
 					if (type == null) {
@@ -75,9 +94,13 @@ final class EnvelopeScanner {
 					}
 				}
 			}
-			else if (keyLength == 1 && bytes[keyStart] == 'd') {
+			else if (field == D) {
 				data = isNull(bytes, valueStart, valueEnd) ? RawJson.NULL
 						: new RawJson(bytes, valueStart, valueEnd - valueStart);
+			}
+			else {
+				// Discord sends no other field; whatever it is, Jackson checks it.
+				return null;
 			}
 			at = skipWhitespace(bytes, valueEnd, length);
 			if (at < length && bytes[at] == ',') {
@@ -92,6 +115,70 @@ final class EnvelopeScanner {
 		}
 		return (op >= 0 && skipWhitespace(bytes, at + 1, length) == length)
 				? new GatewayMessage(op, sequence, type, data) : null;
+	}
+
+	/**
+	 * Reads {@code op}, {@code s} and {@code t} from the start of a message that was cut off: the plain fields
+	 * that lie wholly before the cut count, the rest is absent ({@code op} -1, no sequence, no type).
+	 * @return the envelope's start, its data always {@link RawJson#NULL}
+	 */
+	static GatewayMessage scanStart(byte[] bytes, int length) {
+		int op = -1;
+		long sequence = GatewayMessage.NO_SEQUENCE;
+		String type = null;
+		int at = skipWhitespace(bytes, 0, length);
+		if (at < length && bytes[at] == '{') {
+			at = skipWhitespace(bytes, at + 1, length);
+			while (at < length && bytes[at] == '"') {
+				int keyEnd = skipString(bytes, at, length);
+				int colon = (keyEnd < 0) ? length : skipWhitespace(bytes, keyEnd, length);
+				if (colon >= length || bytes[colon] != ':') {
+					break;
+				}
+				int valueStart = skipWhitespace(bytes, colon + 1, length);
+				int valueEnd = skipValue(bytes, valueStart, length);
+				if (valueEnd < 0 || valueEnd >= length) {
+					// A value that runs up to the cut may itself be cut short.
+					break;
+				}
+				int keyLength = keyEnd - at - 2;
+				byte key = bytes[at + 1];
+				if (keyLength == 2 && key == 'o' && bytes[at + 2] == 'p') {
+					long value = integer(bytes, valueStart, valueEnd);
+					op = (value <= Integer.MAX_VALUE) ? (int) value : -1;
+				}
+				else if (keyLength == 1 && key == 's') {
+					sequence = integer(bytes, valueStart, valueEnd);
+				}
+				else if (keyLength == 1 && key == 't') {
+					type = plainString(bytes, valueStart, valueEnd);
+				}
+				at = skipWhitespace(bytes, valueEnd, length);
+				if (at >= length || bytes[at] != ',') {
+					break;
+				}
+				at = skipWhitespace(bytes, at + 1, length);
+			}
+		}
+		return new GatewayMessage(op, sequence, type, RawJson.NULL);
+	}
+
+	/**
+	 * Which envelope field the key names.
+	 */
+	private static int field(byte[] bytes, int start, int length) {
+		if (length == 2 && bytes[start] == 'o' && bytes[start + 1] == 'p') {
+			return OP;
+		}
+		if (length != 1) {
+			return OTHER;
+		}
+		return switch (bytes[start]) {
+			case 's' -> S;
+			case 't' -> T;
+			case 'd' -> D;
+			default -> OTHER;
+		};
 	}
 
 	/**
@@ -147,10 +234,10 @@ final class EnvelopeScanner {
 	}
 
 	/**
-	 * A non-negative integer literal, or -1 for anything else.
+	 * A non-negative integer literal, or -1 for anything else (JSON allows no leading zero).
 	 */
 	private static long integer(byte[] bytes, int start, int end) {
-		if (end - start < 1 || end - start > 18) {
+		if (end - start < 1 || end - start > 18 || (bytes[start] == '0' && end - start > 1)) {
 			return -1;
 		}
 		long value = 0;
@@ -165,18 +252,19 @@ final class EnvelopeScanner {
 	}
 
 	/**
-	 * A string without escapes, or {@code null} for anything else.
+	 * A string of printable ASCII without escapes (as event names are), or {@code null} for anything else: a
+	 * control character or a malformed UTF-8 sequence is for Jackson to report.
 	 */
 	private static String plainString(byte[] bytes, int start, int end) {
 		if (bytes[start] != '"') {
 			return null;
 		}
 		for (int i = start + 1; i < end - 1; i++) {
-			if (bytes[i] == '\\') {
+			if (bytes[i] == '\\' || bytes[i] < 0x20) {
 				return null;
 			}
 		}
-		return new String(bytes, start + 1, end - start - 2, StandardCharsets.UTF_8);
+		return new String(bytes, start + 1, end - start - 2, StandardCharsets.US_ASCII);
 	}
 
 	private static boolean isNull(byte[] bytes, int start, int end) {

@@ -49,6 +49,18 @@ public final class GatewayJson {
 		return (scanned != null) ? scanned : parseWithJackson(bytes, length);
 	}
 
+	/**
+	 * Reads {@code op}, {@code s} and {@code t} from the first bytes of a message too large to keep whole, for
+	 * the log (Discord sends them before {@code d}). Never throws.
+	 * @param bytes the start of the message
+	 * @param length how many bytes of {@code bytes} (from 0) hold it
+	 * @return the fields found before the cut ({@code op} -1, {@link GatewayMessage#NO_SEQUENCE} and a
+	 * {@code null} type where absent), with {@link RawJson#NULL} data
+	 */
+	public static GatewayMessage decodeStart(byte[] bytes, int length) {
+		return EnvelopeScanner.scanStart(bytes, length);
+	}
+
 	GatewayMessage parseWithJackson(byte[] bytes, int length) {
 		try (JsonParser parser = this.mapper.createParser(bytes, 0, length)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {

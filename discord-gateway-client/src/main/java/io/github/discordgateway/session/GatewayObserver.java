@@ -5,11 +5,12 @@ import java.time.Duration;
 import io.github.discordgateway.event.DispatchEvent;
 import io.github.discordgateway.protocol.CloseAction;
 import io.github.discordgateway.protocol.Opcode;
+import io.github.discordgateway.transport.OversizeMessage;
 
 /**
- * Hears what happens on the gateway, for metrics and health. {@link #dispatchReceived} and
- * {@link #heartbeatAcknowledged} are called on the socket's thread as the message is read; the others on the
- * client's callback executor, in order. None is called on the scheduler's thread or under a shard's lock.
+ * Hears what happens on the gateway, for metrics and health. {@link #dispatchReceived},
+ * {@link #heartbeatAcknowledged}, {@link #messageSkipped} and {@link #malformedMessageSkipped} are called on the
+ * socket's thread as the message is read; the others on the client's callback executor, in order. None is called on the scheduler's thread or under a shard's lock.
  * Implementations must be fast; one that throws is logged and changes nothing.
  */
 public interface GatewayObserver {
@@ -27,6 +28,22 @@ public interface GatewayObserver {
 	 * must not block (nor decode more than it needs).
 	 */
 	default void dispatchReceived(DispatchEvent event) {
+	}
+
+	/**
+	 * A message over the maximum message size was skipped (and logged); the connection carries on.
+	 * @param shardId the shard that received it
+	 * @param message what could be read of it
+	 */
+	default void messageSkipped(int shardId, OversizeMessage message) {
+	}
+
+	/**
+	 * A message that is not a valid payload envelope, or whose data its opcode cannot use, was skipped (and
+	 * logged); the connection carries on.
+	 * @param shardId the shard that received it
+	 */
+	default void malformedMessageSkipped(int shardId) {
 	}
 
 	/** The gateway or the network closed a connection (not counted: closes the client started). */

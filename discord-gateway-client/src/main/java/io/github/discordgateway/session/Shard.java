@@ -29,6 +29,7 @@ import io.github.discordgateway.session.ReconnectPolicy.Disconnect;
 import io.github.discordgateway.transport.GatewayTransport;
 import io.github.discordgateway.transport.GatewayUrl;
 import io.github.discordgateway.transport.OutboundPayloadSize;
+import io.github.discordgateway.transport.OversizeMessage;
 import io.github.discordgateway.transport.TransportConnection;
 import io.github.discordgateway.transport.TransportHandler;
 import io.github.discordgateway.transport.ratelimit.GatewayRateLimiter;
@@ -83,8 +84,7 @@ import io.github.discordgateway.transport.ratelimit.GatewayRateLimiter;
  *
  * <h2>Threads</h2>
  * The shard's lock guards its state; it is never held while calling code outside the client. Observers (except
- * {@link GatewayObserver#dispatchReceived} and {@link GatewayObserver#heartbeatAcknowledged}, which run on the
- * socket's thread as the message is read), the futures {@link #send} returns, and the {@link SessionStore} run on
+ * those {@link GatewayObserver} names as called on the socket's thread as the message is read), the futures {@link #send} returns, and the {@link SessionStore} run on
  * the client's callback executor ({@link Collaborators#callbacks()}), in order. So no user code ever runs on the
  * scheduler's thread, where heartbeats and reconnect timers run, nor under the shard's lock. Listeners run on the
  * shard's delivery thread.
@@ -175,7 +175,7 @@ public final class Shard {
 		this.events = collaborators.events();
 		this.random = collaborators.random();
 		this.queue = queue;
-		this.dispatcher = new OpcodeDispatcher(this.json, settings.shardId());
+		this.dispatcher = new OpcodeDispatcher(this.json, settings.shardId(), this.observer);
 		this.policy = settings.reconnectPolicy(this.random);
 		this.commands = new CommandQueue(settings.shardId(), this.scheduler, this.callbacks, this.observer);
 		this.status = new ShardStatus(settings.shardId(), ShardState.STOPPED, null, null, 0);
@@ -530,6 +530,11 @@ public final class Shard {
 		@Override
 		public void onMessage(byte[] message) {
 			Shard.this.dispatcher.dispatch(message, this);
+		}
+
+		@Override
+		public void onMessageSkipped(OversizeMessage message) {
+			Shard.this.observer.messageSkipped(shardId(), message);
 		}
 
 		@Override

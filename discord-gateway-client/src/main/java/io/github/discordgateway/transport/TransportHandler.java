@@ -18,6 +18,14 @@ public interface TransportHandler {
 	void onMessage(byte[] json);
 
 	/**
+	 * A message was over the maximum size and was skipped; the connection goes on with the next one. The
+	 * transport has logged it; this callback is for counting. Does nothing unless overridden.
+	 * @param message what could be read of the skipped message
+	 */
+	default void onMessageSkipped(OversizeMessage message) {
+	}
+
+	/**
 	 * The connection is closed, by either side or by the network. Called once, last.
 	 * @param code the close code ({@link #ABNORMAL_CLOSE} when no close frame arrived)
 	 * @param reason the reason the peer gave, or a description of the failure

@@ -3,6 +3,7 @@ package io.github.discordgateway.transport;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
@@ -18,9 +19,10 @@ import org.springframework.web.socket.client.WebSocketClient;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
+import io.github.discordgateway.protocol.GatewayJson;
+import io.github.discordgateway.protocol.GatewayMessage;
 import io.github.discordgateway.transport.compression.CorruptStreamException;
 import io.github.discordgateway.transport.compression.DecompressedMessage;
-import io.github.discordgateway.transport.compression.DecompressionException;
 import io.github.discordgateway.transport.compression.MessageDecompressor;
 import io.github.discordgateway.transport.compression.TransportCompression;
 
@@ -28,9 +30,11 @@ import io.github.discordgateway.transport.compression.TransportCompression;
  * A {@link GatewayTransport} over a Spring {@link WebSocketClient} (in practice {@code StandardWebSocketClient}
  * over Tomcat's JSR-356 container).
  * <p>
- * The container hands over large messages in fragments, which are assembled here up to
+ * The container hands over large messages in fragments, which are decompressed as they come and assembled up to
  * {@code maxMessageSize}: the container's own buffers stay at their small defaults, so an idle connection costs
- * little, while a multi-megabyte GUILD_CREATE still arrives whole. Sends go through a
+ * little, while a multi-megabyte GUILD_CREATE still arrives whole. A message over {@code maxMessageSize} is
+ * skipped, not fatal: it is still decompressed (so the stream stays in step) but not kept, logged with its
+ * event name and sequence, reported to {@link TransportHandler#onMessageSkipped}, and the connection goes on. Sends go through a
  * {@link ConcurrentWebSocketSessionDecorator}: the heartbeat timer and the session send from different threads.
  */
 public final class WebSocketGatewayTransport implements GatewayTransport {
@@ -41,6 +45,9 @@ public final class WebSocketGatewayTransport implements GatewayTransport {
 
 	private static final int SEND_BUFFER_LIMIT = 64 * 1024;
 
+	/** The configuration property that sets the limit; named in the log so users know what to raise. */
+	private static final String MAX_MESSAGE_SIZE_PROPERTY = "discord.gateway.max-message-size";
+
 	private final WebSocketClient client;
 
 	private final int maxMessageSize;
@@ -49,7 +56,8 @@ public final class WebSocketGatewayTransport implements GatewayTransport {
 
 	/**
 	 * @param client the WebSocket client
-	 * @param maxMessageSize the largest gateway message accepted, in bytes (after decompression)
+	 * @param maxMessageSize the largest gateway message accepted, in bytes (after decompression); larger ones are
+	 * skipped
 	 * @param compression the transport compression the connections ask for (each gets a fresh context)
 	 */
 	public WebSocketGatewayTransport(WebSocketClient client, int maxMessageSize, TransportCompression compression) {
@@ -58,36 +66,50 @@ public final class WebSocketGatewayTransport implements GatewayTransport {
 		this.compression = compression;
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * @throws IllegalStateException for zstd-stream when zstd-jni is missing or cannot load
+	 */
 	@Override
 	public CompletableFuture<TransportConnection> connect(URI uri, TransportHandler handler) {
-		Bridge bridge = new Bridge(handler, new MessageAssembler(this.maxMessageSize),
-				this.compression.newDecompressor(this.maxMessageSize));
+		// The connection creates its context only once open; an unusable compression is reported now.
+		this.compression.requireAvailable();
+		Bridge bridge = new Bridge(handler);
 		return this.client.execute(bridge, new WebSocketHttpHeaders(), uri).thenApply((session) -> bridge.connection);
 	}
 
 	/**
-	 * Adapts one WebSocket session to a {@link TransportHandler}.
+	 * Adapts one WebSocket session to a {@link TransportHandler}. Its decompression contexts exist only while
+	 * the connection is open: created when it opens (a failed handshake leaves nothing to free), closed when it
+	 * closes, from whichever thread (a close during a decode takes effect when the decode returns).
 	 */
-	private static final class Bridge extends AbstractWebSocketHandler {
+	private final class Bridge extends AbstractWebSocketHandler {
 
 		private final TransportHandler handler;
 
-		private final MessageAssembler assembler;
-
-		private final MessageDecompressor decompressor;
-
 		private volatile Connection connection;
+
+		/** For binary messages: the connection's compression context. */
+		private volatile MessageDecompressor decompressor;
+
+		/** For text messages, which are never compressed; created on the first one. */
+		private MessageDecompressor textAssembler;
 
 		private boolean closed;
 
-		Bridge(TransportHandler handler, MessageAssembler assembler, MessageDecompressor decompressor) {
+		Bridge(TransportHandler handler) {
 			this.handler = handler;
-			this.assembler = assembler;
-			this.decompressor = decompressor;
 		}
 
 		@Override
 		public void afterConnectionEstablished(WebSocketSession session) {
+			synchronized (this) {
+				if (this.closed) {
+					return;
+				}
+				this.decompressor = WebSocketGatewayTransport.this.compression
+					.newDecompressor(WebSocketGatewayTransport.this.maxMessageSize);
+			}
 			this.connection = new Connection(
 					new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, SEND_BUFFER_LIMIT));
 			this.handler.onOpen(this.connection);
@@ -95,51 +117,70 @@ public final class WebSocketGatewayTransport implements GatewayTransport {
 
 		@Override
 		protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-			try {
-				byte[] whole = this.assembler.append(message.getPayload(), message.isLast());
-				if (whole != null) {
-					this.handler.onMessage(whole);
+			MessageDecompressor assembler;
+			synchronized (this) {
+				if (this.textAssembler == null && !this.closed) {
+					this.textAssembler = TransportCompression.NONE
+						.newDecompressor(WebSocketGatewayTransport.this.maxMessageSize);
 				}
+				assembler = this.textAssembler;
 			}
-			catch (DecompressionException ex) {
-				fail(session, ex);
-			}
+			ByteBuffer fragment = ByteBuffer.wrap(message.getPayload().getBytes(StandardCharsets.UTF_8));
+			decode(session, assembler, fragment, message.isLast());
 		}
 
 		@Override
 		protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
-			try {
-				ByteBuffer payload = message.getPayload();
-				if (message.isLast() && this.assembler.isEmpty()) {
-					// The common case, a message in one piece: decompress it where it lies.
-					deliver(this.decompressor.decompress(payload));
-				}
-				else {
-					byte[] whole = this.assembler.append(payload, message.isLast());
-					if (whole != null) {
-						deliver(this.decompressor.decompress(ByteBuffer.wrap(whole)));
-					}
-				}
-			}
-			catch (DecompressionException ex) {
-				fail(session, ex);
-			}
+			decode(session, this.decompressor, message.getPayload(), message.isLast());
 		}
 
-		private void deliver(DecompressedMessage json) {
-			if (json != null) {
-				// The decompressor reuses its buffer; the event keeps its bytes for lazy decoding.
-				this.handler.onMessage(Arrays.copyOf(json.array(), json.length()));
+		private void decode(WebSocketSession session, MessageDecompressor decoder, ByteBuffer fragment,
+				boolean last) {
+			if (decoder == null) {
+				// The connection closed before this message could be read.
+				return;
 			}
+			DecompressedMessage json;
+			try {
+				json = decoder.decompress(fragment, last);
+			}
+			catch (CorruptStreamException ex) {
+				fail(session, ex);
+				return;
+			}
+			catch (IllegalStateException ex) {
+				// Closed by another thread meanwhile: the connection is over, and so is its input.
+				logger.debug("Gateway message after the close ignored", ex);
+				return;
+			}
+			if (json == null) {
+				return;
+			}
+			if (json.isOversize()) {
+				skip(json);
+				return;
+			}
+			// The decompressor reuses its buffer; the event keeps its bytes for lazy decoding.
+			this.handler.onMessage(Arrays.copyOf(json.array(), json.length()));
+		}
+
+		private void skip(DecompressedMessage json) {
+			GatewayMessage start = GatewayJson.decodeStart(json.array(), json.length());
+			OversizeMessage skipped = new OversizeMessage(start.type(), start.sequence(), json.size(),
+					WebSocketGatewayTransport.this.maxMessageSize);
+			logger.warn("Skipped a gateway message of {} bytes, over the limit of {} bytes (event {}, sequence {}); "
+					+ "raise {} if such messages are expected", skipped.size(), skipped.limit(),
+					(skipped.type() != null) ? skipped.type() : "unknown",
+					(skipped.sequence() >= 0) ? skipped.sequence() : "unknown", MAX_MESSAGE_SIZE_PROPERTY);
+			this.handler.onMessageSkipped(skipped);
 		}
 
 		/**
 		 * Ends a connection whose input cannot be read: the session resumes on a new connection, with a fresh
 		 * decompression context.
 		 */
-		private void fail(WebSocketSession session, DecompressionException ex) {
-			int code = (ex instanceof CorruptStreamException) ? CloseStatus.BAD_DATA.getCode()
-					: CloseStatus.TOO_BIG_TO_PROCESS.getCode();
+		private void fail(WebSocketSession session, CorruptStreamException ex) {
+			int code = CloseStatus.BAD_DATA.getCode();
 			logger.error("Closing the gateway connection: {}", ex.getMessage());
 			closed(code, ex.getMessage());
 			try {
@@ -161,13 +202,22 @@ public final class WebSocketGatewayTransport implements GatewayTransport {
 		}
 
 		private void closed(int code, String reason) {
+			MessageDecompressor binary;
+			MessageDecompressor text;
 			synchronized (this) {
 				if (this.closed) {
 					return;
 				}
 				this.closed = true;
+				binary = this.decompressor;
+				text = this.textAssembler;
 			}
-			this.decompressor.close();
+			if (binary != null) {
+				binary.close();
+			}
+			if (text != null) {
+				text.close();
+			}
 			this.handler.onClose(code, reason);
 		}
 

@@ -47,7 +47,9 @@ class EnvelopeScannerTests {
 	void stepsAsideForWhatItDoesNotVouchFor() {
 		List<String> declined = List.of("", "[]", "{}", "{\"op\":-1}", "{\"op\":1.5}", "{\"op\":0,\"t\":\"A\\u0042\"}",
 				"{\"o\\u0070\":0}", "{\"op\":0,\"d\":{\"a\":1}", "{\"op\":0,\"d\":{\"a\":\"1}}", "{\"op\":0} x",
-				"{\"op\":0,,}", "{\"op\" 0}", "{\"op\":0,\"s\":\"5\"}");
+				"{\"op\":0,,}", "{\"op\" 0}", "{\"op\":0,\"s\":\"5\"}", "{\"op\":01}", "{\"op\":0,\"s\":007}",
+				"{\"op\":0,\"t\":\"A\tB\"}", "{\"op\":0,\"t\":\"\u00e9\"}", "{\"op\":0,\"_trace\":[]}",
+				"{\"op\":0,\"t\":\"A\",\"t\":null}", "{\"op\":9,\"d\":\u0018,\"d\":false}");
 		for (String envelope : declined) {
 			byte[] bytes = envelope.getBytes(StandardCharsets.UTF_8);
 			assertThat(EnvelopeScanner.scan(bytes, bytes.length)).as(envelope).isNull();
@@ -60,7 +62,9 @@ class EnvelopeScannerTests {
 		for (int i = 0; i < 2_000; i++) {
 			String envelope = envelope(random);
 			byte[] bytes = envelope.getBytes(StandardCharsets.UTF_8);
-			assertThat(EnvelopeScanner.scan(bytes, bytes.length)).as(envelope).isNotNull();
+			if (!envelope.contains("\"_trace\":")) {
+				assertThat(EnvelopeScanner.scan(bytes, bytes.length)).as(envelope).isNotNull();
+			}
 			assertSameAsJackson(envelope);
 		}
 	}

@@ -7,6 +7,8 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -82,23 +84,30 @@ class TransportAndCommandsCompressionIntegrationTests {
 		}
 	}
 
-	@Test
-	void aMessageOverTheConfiguredMaximumClosesWith1009AndTheSessionResumes(CapturedOutput output) {
-		try (GatewaySimulator simulator = GatewaySimulator.start()) {
-			BotRunner.against(simulator, "discord.gateway.max-message-size=64KB").run((context) -> {
+	@ParameterizedTest
+	@ValueSource(strings = { "zlib-stream", "zstd-stream", "none" })
+	void aDispatchOverTheConfiguredMaximumIsSkippedAndTheConnectionCarriesOn(String compression,
+			CapturedOutput output) {
+		try (GatewaySimulator simulator = GatewaySimulator.start(SimulatorOptions.builder().zlibFrameSplit(3).build())) {
+			BotRunner.against(simulator, "discord.gateway.max-message-size=64KB",
+					"discord.gateway.compression=" + compression).run((context) -> {
 				SimulatedSession session = simulator.awaitReady(TIMEOUT);
-				// Not a dispatch, so the Resume does not replay it; it compresses to almost nothing (a small bomb).
-				session.sendRaw("{\"op\":42,\"d\":\"" + "x".repeat(200_000) + "\"}");
-				await().atMost(TIMEOUT).until(() -> simulator.connections().get(0).clientCloseCode().isPresent());
-				assertThat(simulator.connections().get(0).clientCloseCode()).hasValue(1009);
-				assertThat(output).contains("discord.gateway.max-message-size");
-				JsonNode resume = simulator.awaitFrame(6, TIMEOUT).d();
-				assertThat(resume.get("session_id").asString()).isEqualTo(session.sessionId());
-				await().atMost(TIMEOUT).until(() -> session.connectionId().orElse(0) == 2);
-				dispatchMessages(simulator, session, 0, 3);
+				dispatchMessages(simulator, session, 0, 2);
+				ObjectNode guild = bigGuild(2_000);
+				assertThat(JSON.writeValueAsBytes(guild).length).as("the GUILD_CREATE's size").isGreaterThan(128 * 1024);
+				long skipped = session.dispatch("GUILD_CREATE", guild);
+				dispatchMessages(simulator, session, 2, 5);
 				RecordingListener listener = context.getBean(RecordingListener.class);
-				await().atMost(TIMEOUT).until(() -> listener.sequences("MESSAGE_CREATE").size() == 3);
-				assertThat(listener.sequences("RESUMED")).hasSize(1);
+				await().atMost(TIMEOUT).until(() -> listener.sequences("MESSAGE_CREATE").size() == 5);
+				assertThat(contents(listener)).containsExactlyElementsOf(expectedContents(0, 5));
+				assertThat(listener.events).noneMatch(TransportAndCommandsCompressionIntegrationTests::isBigGuild);
+				assertThat(output).contains("Skipped a gateway message of")
+					.contains("(event GUILD_CREATE, sequence " + skipped + ")")
+					.contains("discord.gateway.max-message-size");
+				assertThat(simulator.connections()).singleElement()
+					.satisfies((connection) -> assertThat(connection.clientCloseCode()).isEmpty());
+				assertThat(simulator.framesReceived(2)).as("Identify frames").hasSize(1);
+				assertThat(simulator.framesReceived(6)).as("Resume frames").isEmpty();
 			});
 		}
 	}

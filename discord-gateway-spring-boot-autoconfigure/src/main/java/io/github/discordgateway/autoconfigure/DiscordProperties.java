@@ -204,8 +204,8 @@ public class DiscordProperties implements InitializingBean {
 		private TransportCompression compression = TransportCompression.ZLIB_STREAM;
 
 		/**
-		 * Largest gateway message accepted (after decompression). A larger one closes the connection, which then
-		 * resumes, instead of exhausting the heap.
+		 * Largest gateway message accepted (after decompression). A larger one is skipped and logged, without
+		 * holding it in memory; the connection carries on.
 		 */
 		private DataSize maxMessageSize = DataSize.ofMegabytes(64);
 

@@ -10,6 +10,11 @@ import java.nio.charset.StandardCharsets;
  * valid only until the next call to {@link MessageDecompressor#decompress} or
  * {@link MessageDecompressor#close()} on that decompressor. Callers must not modify the array
  * and must copy anything they keep.
+ * <p>
+ * A message over the maximum size is not handed out whole: it is {@linkplain #isOversize()
+ * oversize}, its {@link #size()} is the size it decompressed to, and the view holds only its
+ * first bytes (enough to read the envelope's {@code t} and {@code s}, which Discord sends
+ * before {@code d}). Callers skip it.
  */
 public final class DecompressedMessage {
 
@@ -17,13 +22,36 @@ public final class DecompressedMessage {
 
 	private int length;
 
+	private long size;
+
 	DecompressedMessage() {
 	}
 
 	DecompressedMessage set(byte[] array, int length) {
+		return set(array, length, length);
+	}
+
+	DecompressedMessage set(MessageBuffer buffer) {
+		return set(buffer.array(), buffer.length(), buffer.size());
+	}
+
+	private DecompressedMessage set(byte[] array, int length, long size) {
 		this.array = array;
 		this.length = length;
+		this.size = size;
 		return this;
+	}
+
+	/**
+	 * @return whether the message was over the maximum size; the view then holds only its start
+	 */
+	public boolean isOversize() {
+		return this.size > this.length;
+	}
+
+	/** @return the size of the whole decompressed message in bytes, over the limit when oversize */
+	public long size() {
+		return this.size;
 	}
 
 	/** @return the backing array; only the first {@link #length()} bytes belong to the message */
@@ -31,7 +59,7 @@ public final class DecompressedMessage {
 		return this.array;
 	}
 
-	/** @return the message length in bytes */
+	/** @return how many bytes of the message the view holds: all of them unless oversize */
 	public int length() {
 		return this.length;
 	}
@@ -43,7 +71,7 @@ public final class DecompressedMessage {
 
 	@Override
 	public String toString() {
-		return "DecompressedMessage[length=" + this.length + "]";
+		return "DecompressedMessage[length=" + this.length + ", size=" + this.size + "]";
 	}
 
 }

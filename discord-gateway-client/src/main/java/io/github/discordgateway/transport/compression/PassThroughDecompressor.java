@@ -3,15 +3,17 @@ package io.github.discordgateway.transport.compression;
 import java.nio.ByteBuffer;
 
 /**
- * The {@link TransportCompression#NONE} case: each binary WebSocket message already is one
- * uncompressed gateway message. It is copied into the reused buffer so callers handle every
- * transport the same way, including the maximum message size.
+ * The {@link TransportCompression#NONE} case: each WebSocket message already is one
+ * uncompressed gateway message. Its fragments are joined in the reused buffer so callers handle
+ * every transport the same way, including the maximum message size.
  */
 final class PassThroughDecompressor implements MessageDecompressor {
 
 	private final MessageBuffer output;
 
 	private final DecompressedMessage message = new DecompressedMessage();
+
+	private boolean messageHandedOut;
 
 	private boolean closed;
 
@@ -20,16 +22,20 @@ final class PassThroughDecompressor implements MessageDecompressor {
 	}
 
 	@Override
-	public DecompressedMessage decompress(ByteBuffer input) {
+	public DecompressedMessage decompress(ByteBuffer fragment, boolean last) {
 		if (this.closed) {
 			throw new IllegalStateException("The decompressor is closed");
 		}
-		this.output.clear();
-		int length = input.remaining();
-		this.output.ensureCapacity(length);
-		input.get(this.output.array(), 0, length);
-		this.output.advance(length);
-		return this.message.set(this.output.array(), length);
+		if (this.messageHandedOut) {
+			this.output.clear();
+			this.messageHandedOut = false;
+		}
+		this.output.write(fragment);
+		if (!last) {
+			return null;
+		}
+		this.messageHandedOut = true;
+		return this.message.set(this.output);
 	}
 
 	@Override

@@ -11,7 +11,7 @@ public enum TransportCompression {
 	ZLIB_STREAM("zlib-stream") {
 		@Override
 		public MessageDecompressor newDecompressor(int maxMessageSize) {
-			return new ZlibStreamDecompressor(maxMessageSize);
+			return new DeferredCloseDecompressor(new ZlibStreamDecompressor(maxMessageSize));
 		}
 	},
 
@@ -19,7 +19,7 @@ public enum TransportCompression {
 	ZSTD_STREAM("zstd-stream") {
 		@Override
 		public MessageDecompressor newDecompressor(int maxMessageSize) {
-			return ZstdSupport.newDecompressor(maxMessageSize);
+			return new DeferredCloseDecompressor(ZstdSupport.newDecompressor(maxMessageSize));
 		}
 	},
 
@@ -30,7 +30,7 @@ public enum TransportCompression {
 	NONE(null) {
 		@Override
 		public MessageDecompressor newDecompressor(int maxMessageSize) {
-			return new PassThroughDecompressor(maxMessageSize);
+			return new DeferredCloseDecompressor(new PassThroughDecompressor(maxMessageSize));
 		}
 	};
 
@@ -49,10 +49,20 @@ public enum TransportCompression {
 	}
 
 	/**
+	 * Checks that this compression can be used here; no context is kept.
+	 * @throws IllegalStateException for {@link #ZSTD_STREAM} when zstd-jni is missing or cannot
+	 * load on this platform; the message names the dependency
+	 */
+	public void requireAvailable() {
+		newDecompressor(1).close();
+	}
+
+	/**
 	 * Creates the decompressor for one new connection. Call it for every connection, resumes
 	 * included: the compression context must never carry over.
 	 * @param maxMessageSize the largest decompressed gateway message accepted, in bytes (at least 1)
-	 * @return a fresh decompressor the caller owns and must close
+	 * @return a fresh decompressor the caller owns and must close (from any thread: a close during a
+	 * decode takes effect when the decode returns)
 	 * @throws IllegalStateException for {@link #ZSTD_STREAM} when zstd-jni is missing or cannot
 	 * load on this platform; the message names the dependency
 	 */

@@ -38,6 +38,9 @@ public final class ZlibStreamDecompressor implements MessageDecompressor {
 
 	private boolean messageHandedOut;
 
+	/** Whether input arrived since the last message was handed out. */
+	private boolean messageStarted;
+
 	private boolean failed;
 
 	private boolean closed;
@@ -50,7 +53,7 @@ public final class ZlibStreamDecompressor implements MessageDecompressor {
 	}
 
 	@Override
-	public DecompressedMessage decompress(ByteBuffer input) {
+	public DecompressedMessage decompress(ByteBuffer fragment, boolean last) {
 		if (this.closed || this.failed) {
 			throw new IllegalStateException(this.closed ? "The decompressor is closed"
 					: "The decompressor failed earlier; open a new connection with a new decompressor");
@@ -59,15 +62,21 @@ public final class ZlibStreamDecompressor implements MessageDecompressor {
 			this.output.clear();
 			this.messageHandedOut = false;
 		}
-		boolean complete = input.hasRemaining() && endsWithSuffix(input);
+		if (fragment.hasRemaining()) {
+			this.messageStarted = true;
+			trackLastFourBytes(fragment);
+		}
+		// The suffix counts only at the end of a WebSocket message (whose last fragment may be empty): inside
+		// one it may be chance.
+		boolean complete = last && this.messageStarted && this.lastFourBytes == SYNC_FLUSH_SUFFIX;
 		try {
-			inflate(input);
+			inflate(fragment);
 		}
 		catch (DataFormatException ex) {
 			this.failed = true;
 			throw new CorruptStreamException("The zlib-stream is corrupt: " + ex.getMessage(), ex);
 		}
-		catch (DecompressionException ex) {
+		catch (CorruptStreamException ex) {
 			this.failed = true;
 			throw ex;
 		}
@@ -75,15 +84,16 @@ public final class ZlibStreamDecompressor implements MessageDecompressor {
 			return null;
 		}
 		this.messageHandedOut = true;
-		return this.message.set(this.output.array(), this.output.length());
+		this.messageStarted = false;
+		return this.message.set(this.output);
 	}
 
-	private boolean endsWithSuffix(ByteBuffer input) {
+	/** Shifts the input's last (up to four) bytes into {@link #lastFourBytes}. */
+	private void trackLastFourBytes(ByteBuffer input) {
 		int limit = input.limit();
 		for (int i = Math.max(input.position(), limit - 4); i < limit; i++) {
 			this.lastFourBytes = (this.lastFourBytes << 8) | (input.get(i) & 0xFF);
 		}
-		return this.lastFourBytes == SYNC_FLUSH_SUFFIX;
 	}
 
 	private void inflate(ByteBuffer input) throws DataFormatException {
@@ -93,14 +103,16 @@ public final class ZlibStreamDecompressor implements MessageDecompressor {
 		while (true) {
 			long progress = inflater.getBytesRead() + inflater.getBytesWritten();
 			if (out.free() > 0) {
-				out.advance(inflater.inflate(out.array(), out.length(), out.free()));
-				if (out.free() > 0 && inflater.needsInput()) {
+				int room = out.free();
+				int written = inflater.inflate(out.writeArray(), out.writeOffset(), room);
+				out.advance(written);
+				if (written < room && inflater.needsInput()) {
 					return;
 				}
 			}
 			else if (inflater.inflate(this.probe, 0, 1) == 1) {
-				// Full and the message goes on: only now grow (or refuse past the limit). Probing
-				// first lets a message of exactly the maximum size through.
+				// Full and the message goes on: only now grow (or overflow past the limit). Probing
+				// first lets a message of exactly the maximum size through whole.
 				out.append(this.probe[0]);
 			}
 			else if (inflater.needsInput()) {

@@ -1,6 +1,7 @@
 package io.github.discordgateway.transport.compression;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdException;
@@ -9,8 +10,8 @@ import com.github.luben.zstd.ZstdException;
  * Decompressor for {@code compress=zstd-stream}, on zstd-jni (the reference libzstd through JNI).
  * One decompression context lives for the whole connection. Each WebSocket message is exactly
  * one gateway message, and the gateway only flushes (it does not end the zstd frame), so a
- * message is complete once its input is consumed and the decoder stopped with room left in the
- * output: it has then flushed everything it could decode.
+ * message is complete once the last fragment of its WebSocket message is consumed and the
+ * decoder stopped with room left in the output: it has then flushed everything it could decode.
  * <p>
  * Needs {@code com.github.luben:zstd-jni} on the class path (an optional dependency); create it
  * through {@link TransportCompression#ZSTD_STREAM}, which reports a missing library clearly.
@@ -18,6 +19,9 @@ import com.github.luben.zstd.ZstdException;
  * {@link #close()} frees the native context, so it must be called when the connection ends.
  */
 public final class ZstdStreamDecompressor implements MessageDecompressor {
+
+	/** Native contexts created and not yet closed, in this JVM; tests check that none leak. */
+	private static final AtomicInteger openContexts = new AtomicInteger();
 
 	private final ZstdDecompressCtx context;
 
@@ -30,6 +34,8 @@ public final class ZstdStreamDecompressor implements MessageDecompressor {
 	/** Wraps the output array for zstd-jni; replaced only when the array is. */
 	private ByteBuffer outputView;
 
+	private boolean messageHandedOut;
+
 	private boolean failed;
 
 	private boolean closed;
@@ -41,44 +47,63 @@ public final class ZstdStreamDecompressor implements MessageDecompressor {
 	public ZstdStreamDecompressor(int maxMessageSize) {
 		this.output = new MessageBuffer(maxMessageSize);
 		this.context = new ZstdDecompressCtx();
+		openContexts.incrementAndGet();
+	}
+
+	/** @return how many native contexts are open in this JVM */
+	static int openContexts() {
+		return openContexts.get();
 	}
 
 	@Override
-	public DecompressedMessage decompress(ByteBuffer input) {
+	public DecompressedMessage decompress(ByteBuffer fragment, boolean last) {
 		if (this.closed || this.failed) {
 			throw new IllegalStateException(this.closed ? "The decompressor is closed"
 					: "The decompressor failed earlier; open a new connection with a new decompressor");
 		}
-		this.output.clear();
+		if (this.messageHandedOut) {
+			this.output.clear();
+			this.messageHandedOut = false;
+		}
 		try {
-			decode(readable(input));
+			decode(readable(fragment));
 		}
 		catch (ZstdException ex) {
 			this.failed = true;
 			throw new CorruptStreamException("The zstd-stream is corrupt: " + ex.getMessage(), ex);
 		}
-		catch (DecompressionException ex) {
+		catch (CorruptStreamException ex) {
 			this.failed = true;
 			throw ex;
 		}
-		return this.message.set(this.output.array(), this.output.length());
+		if (!last) {
+			return null;
+		}
+		this.messageHandedOut = true;
+		return this.message.set(this.output);
 	}
 
 	private void decode(ByteBuffer source) {
+		if (!source.hasRemaining()) {
+			// Each decode ends with everything flushed, so there is nothing to get out; and libzstd fails a
+			// stream after a number of calls without input.
+			return;
+		}
 		MessageBuffer out = this.output;
 		while (true) {
 			int consumedBefore = source.position();
-			int lengthBefore = out.length();
+			long sizeBefore = out.size();
 			if (out.free() > 0) {
 				ByteBuffer view = outputView();
+				int offset = view.position();
 				this.context.decompressByteBufferStream(view, source);
-				out.advance(view.position() - lengthBefore);
-				if (out.free() > 0 && !source.hasRemaining()) {
+				out.advance(view.position() - offset);
+				if (view.hasRemaining() && !source.hasRemaining()) {
 					return;
 				}
 			}
 			else {
-				// Full: only grow (or refuse past the limit) if the message really goes on.
+				// Full: only grow (or overflow past the limit) if the message really goes on.
 				this.probe.clear();
 				this.context.decompressByteBufferStream(this.probe, source);
 				if (this.probe.position() == 1) {
@@ -88,7 +113,7 @@ public final class ZstdStreamDecompressor implements MessageDecompressor {
 					return;
 				}
 			}
-			if (source.position() == consumedBefore && out.length() == lengthBefore) {
+			if (source.position() == consumedBefore && out.size() == sizeBefore) {
 				// libzstd always progresses while it has input and room; this guards the reader thread.
 				throw new CorruptStreamException("The zstd-stream made no progress", null);
 			}
@@ -96,11 +121,11 @@ public final class ZstdStreamDecompressor implements MessageDecompressor {
 	}
 
 	private ByteBuffer outputView() {
-		byte[] array = this.output.array();
+		byte[] array = this.output.writeArray();
 		if (this.outputView == null || this.outputView.array() != array) {
 			this.outputView = ByteBuffer.wrap(array);
 		}
-		return this.outputView.limit(array.length).position(this.output.length());
+		return this.outputView.limit(array.length).position(this.output.writeOffset());
 	}
 
 	private static ByteBuffer readable(ByteBuffer input) {
@@ -124,6 +149,7 @@ public final class ZstdStreamDecompressor implements MessageDecompressor {
 		if (!this.closed) {
 			this.closed = true;
 			this.context.close();
+			openContexts.decrementAndGet();
 			this.output.release();
 		}
 	}

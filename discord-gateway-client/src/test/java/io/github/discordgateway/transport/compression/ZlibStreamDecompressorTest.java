@@ -128,41 +128,78 @@ class ZlibStreamDecompressorTest {
 	}
 
 	@Test
-	void refusesOneByteOverTheMaximum() {
+	void skipsAMessageOneByteOverTheMaximumAndDecodesTheNext() {
 		int max = 100_000;
 		try (ZlibStreamDecompressor decompressor = new ZlibStreamDecompressor(max)) {
-			assertThatExceptionOfType(MessageTooLargeException.class)
-				.isThrownBy(() -> decompressor.decompress(ByteBuffer.wrap(syncFlush(repeat("abcdefgh", max + 1)))));
+			DecompressedMessage skipped = decompressor
+				.decompress(ByteBuffer.wrap(syncFlush(repeat("abcdefgh", max + 1))));
+			assertThat(skipped.isOversize()).isTrue();
+			assertThat(skipped.size()).isEqualTo(max + 1);
+			assertThat(skipped.length()).isEqualTo(max);
+			DecompressedMessage next = decompressor
+				.decompress(ByteBuffer.wrap(syncFlush("{\"op\":11}".getBytes(StandardCharsets.UTF_8))));
+			assertThat(next.isOversize()).isFalse();
+			assertThat(next.toUtf8String()).isEqualTo("{\"op\":11}");
 		}
 	}
 
 	@Test
-	void refusesADecompressionBombWithoutInflatingItAll() {
+	void skipsADecompressionBombWithoutHoldingItAndStaysInStep() {
 		int max = 1024 * 1024;
 		byte[] bomb = hundredMegabytesOfZeros();
 		assertThat(bomb.length).isLessThan(max);
 		try (ZlibStreamDecompressor decompressor = new ZlibStreamDecompressor(max)) {
-			assertThatExceptionOfType(MessageTooLargeException.class)
-				.isThrownBy(() -> decompressor.decompress(ByteBuffer.wrap(bomb)))
-				.withMessageContaining(String.valueOf(max))
-				.withMessageContaining("discord.gateway.max-message-size")
-				.satisfies((ex) -> assertThat(ex.limit()).isEqualTo(max));
+			DecompressedMessage skipped = decompressor.decompress(ByteBuffer.wrap(bomb));
+			assertThat(skipped.isOversize()).isTrue();
+			assertThat(skipped.size()).isEqualTo(100L * 1024 * 1024);
 			assertThat(decompressor.bufferCapacity()).isLessThanOrEqualTo(max);
-			assertThatIllegalStateException().isThrownBy(() -> decompressor.decompress(ByteBuffer.allocate(1)))
-				.withMessageContaining("new decompressor");
+			String next = message(500);
+			assertThat(decompressor.decompress(ByteBuffer.wrap(syncFlush(next.getBytes(StandardCharsets.UTF_8))))
+				.toUtf8String()).isEqualTo(next);
 		}
 	}
 
 	@Test
-	void refusesAMessageThatGrowsTooLargeAcrossSeveralWebSocketMessages() {
+	void skipsAMessageThatGrowsTooLargeAcrossFragmentsAndKeepsItsStart() {
 		int max = 64 * 1024;
-		byte[] frame = syncFlush(repeat("x", 3 * max));
+		String big = "{\"t\":\"GUILD_CREATE\",\"s\":7,\"op\":0,\"d\":\"" + "x".repeat(3 * max) + "\"}";
+		byte[] frame = syncFlush(big.getBytes(StandardCharsets.UTF_8));
 		try (ZlibStreamDecompressor decompressor = new ZlibStreamDecompressor(max)) {
 			int half = frame.length / 2;
-			assertThatExceptionOfType(MessageTooLargeException.class).isThrownBy(() -> {
-				decompressor.decompress(ByteBuffer.wrap(frame, 0, half));
-				decompressor.decompress(ByteBuffer.wrap(frame, half, frame.length - half));
-			});
+			assertThat(decompressor.decompress(ByteBuffer.wrap(frame, 0, half), false)).isNull();
+			DecompressedMessage skipped = decompressor.decompress(ByteBuffer.wrap(frame, half, frame.length - half),
+					true);
+			assertThat(skipped.isOversize()).isTrue();
+			assertThat(skipped.size()).isEqualTo(big.length());
+			assertThat(new String(skipped.array(), 0, 40, StandardCharsets.UTF_8)).startsWith(big.substring(0, 40));
+			String next = message(50_000);
+			byte[] nextFrame = syncFlush(next.getBytes(StandardCharsets.UTF_8));
+			assertThat(decompressor.decompress(ByteBuffer.wrap(nextFrame, 0, 10), false)).isNull();
+			assertThat(decompressor.decompress(ByteBuffer.wrap(nextFrame, 10, nextFrame.length - 10), true)
+				.toUtf8String()).isEqualTo(next);
+		}
+	}
+
+	@Test
+	void completesAMessageWhoseLastFragmentIsEmpty() {
+		byte[] frame = syncFlush("{\"op\":11}".getBytes(StandardCharsets.UTF_8));
+		try (ZlibStreamDecompressor decompressor = new ZlibStreamDecompressor(MAX)) {
+			assertThat(decompressor.decompress(ByteBuffer.wrap(frame), false)).isNull();
+			assertThat(decompressor.decompress(ByteBuffer.allocate(0), true).toUtf8String()).isEqualTo("{\"op\":11}");
+			assertThat(decompressor.decompress(ByteBuffer.allocate(0), true)).as("an empty WebSocket message").isNull();
+		}
+	}
+
+	@Test
+	void waitsForTheLastFragmentEvenIfAFragmentEndsLikeAMessage() {
+		byte[] flushedEarly = syncFlush("{\"op\":".getBytes(StandardCharsets.UTF_8));
+		byte[] rest = syncFlush("11}".getBytes(StandardCharsets.UTF_8));
+		String json = message(300);
+		byte[] frame = syncFlush(json.getBytes(StandardCharsets.UTF_8));
+		try (ZlibStreamDecompressor decompressor = new ZlibStreamDecompressor(MAX)) {
+			assertThat(decompressor.decompress(ByteBuffer.wrap(flushedEarly), false)).isNull();
+			assertThat(decompressor.decompress(ByteBuffer.wrap(rest), true).toUtf8String()).isEqualTo("{\"op\":11}");
+			assertThat(decompressor.decompress(ByteBuffer.wrap(frame)).toUtf8String()).isEqualTo(json);
 		}
 	}
 

@@ -126,27 +126,68 @@ class ZstdStreamDecompressorTest {
 	}
 
 	@Test
-	void acceptsExactlyTheMaximumAndRefusesOneByteMore() {
+	void acceptsExactlyTheMaximumAndSkipsOneByteMoreThenDecodesTheNext() {
 		int max = 100_000;
 		try (ZstdStreamDecompressor decompressor = new ZstdStreamDecompressor(max)) {
 			assertThat(decompressor.decompress(ByteBuffer.wrap(flush(repeat("abcdefgh", max)))).length()).isEqualTo(max);
-			assertThatExceptionOfType(MessageTooLargeException.class)
-				.isThrownBy(() -> decompressor.decompress(ByteBuffer.wrap(flush(repeat("abcdefgh", max + 1)))));
+			DecompressedMessage skipped = decompressor.decompress(ByteBuffer.wrap(flush(repeat("abcdefgh", max + 1))));
+			assertThat(skipped.isOversize()).isTrue();
+			assertThat(skipped.size()).isEqualTo(max + 1);
+			String next = message(5_000);
+			assertThat(decompressor.decompress(ByteBuffer.wrap(flush(next.getBytes(StandardCharsets.UTF_8))))
+				.toUtf8String()).isEqualTo(next);
 		}
 	}
 
 	@Test
-	void refusesADecompressionBombWithoutInflatingItAll() {
+	void takesEmptyFragmentsInAnyNumber() {
+		byte[] frame = flush("{\"op\":11}".getBytes(StandardCharsets.UTF_8));
+		try (ZstdStreamDecompressor decompressor = new ZstdStreamDecompressor(MAX)) {
+			for (int i = 0; i < 100; i++) {
+				assertThat(decompressor.decompress(ByteBuffer.allocate(0), false)).isNull();
+			}
+			assertThat(decompressor.decompress(ByteBuffer.wrap(frame), false)).isNull();
+			for (int i = 0; i < 100; i++) {
+				assertThat(decompressor.decompress(ByteBuffer.allocate(0), false)).isNull();
+			}
+			assertThat(decompressor.decompress(ByteBuffer.allocate(0), true).toUtf8String()).isEqualTo("{\"op\":11}");
+		}
+	}
+
+	@Test
+	void skipsADecompressionBombWithoutHoldingItAndStaysInStep() {
 		int max = 1024 * 1024;
 		byte[] bomb = hundredMegabytesOfZeros();
 		assertThat(bomb.length).isLessThan(max);
 		try (ZstdStreamDecompressor decompressor = new ZstdStreamDecompressor(max)) {
-			assertThatExceptionOfType(MessageTooLargeException.class)
-				.isThrownBy(() -> decompressor.decompress(ByteBuffer.wrap(bomb)))
-				.withMessageContaining(String.valueOf(max))
-				.withMessageContaining("discord.gateway.max-message-size");
+			DecompressedMessage skipped = decompressor.decompress(ByteBuffer.wrap(bomb));
+			assertThat(skipped.isOversize()).isTrue();
+			assertThat(skipped.size()).isEqualTo(100L * 1024 * 1024);
 			assertThat(decompressor.bufferCapacity()).isLessThanOrEqualTo(max);
-			assertThatIllegalStateException().isThrownBy(() -> decompressor.decompress(ByteBuffer.allocate(1)));
+			assertThat(decompressor.decompress(ByteBuffer.wrap(flush("{\"op\":11}".getBytes(StandardCharsets.UTF_8))))
+				.toUtf8String()).isEqualTo("{\"op\":11}");
+		}
+	}
+
+	@Test
+	void skipsAMessageOverTheMaximumArrivingInFragmentsAndDecodesTheNextInFragments() {
+		int max = 64 * 1024;
+		String big = "{\"t\":\"GUILD_CREATE\",\"s\":7,\"op\":0,\"d\":\"" + message(3 * max) + "\"}";
+		byte[] frame = flush(big.getBytes(StandardCharsets.UTF_8));
+		try (ZstdStreamDecompressor decompressor = new ZstdStreamDecompressor(max)) {
+			int third = frame.length / 3;
+			assertThat(decompressor.decompress(ByteBuffer.wrap(frame, 0, third), false)).isNull();
+			assertThat(decompressor.decompress(ByteBuffer.wrap(frame, third, third), false)).isNull();
+			DecompressedMessage skipped = decompressor
+				.decompress(ByteBuffer.wrap(frame, 2 * third, frame.length - 2 * third), true);
+			assertThat(skipped.isOversize()).isTrue();
+			assertThat(skipped.size()).isEqualTo(big.getBytes(StandardCharsets.UTF_8).length);
+			assertThat(new String(skipped.array(), 0, 40, StandardCharsets.UTF_8)).isEqualTo(big.substring(0, 40));
+			String next = message(max / 2);
+			byte[] nextFrame = flush(next.getBytes(StandardCharsets.UTF_8));
+			assertThat(decompressor.decompress(ByteBuffer.wrap(nextFrame, 0, 7), false)).isNull();
+			assertThat(decompressor.decompress(ByteBuffer.wrap(nextFrame, 7, nextFrame.length - 7), true)
+				.toUtf8String()).isEqualTo(next);
 		}
 	}
 
