@@ -84,7 +84,7 @@ class AllDispatchEventsTests {
 			assertThat(getters).as("getters beyond DispatchEvent's").isEmpty();
 			return;
 		}
-		assertThat(getters).as("the typed getter").hasSize(1);
+		assertThat(getters).as("the getter of the typed data").hasSize(1);
 		Object decoded = getters.get(0).invoke(event);
 		assertThat(decoded.getClass().isRecord()).as(decoded.getClass().getName()).isTrue();
 		Map<String, Object> components = new java.util.HashMap<>();
@@ -107,7 +107,8 @@ class AllDispatchEventsTests {
 			return List.of();
 		}
 		return java.util.Arrays.stream(event.getClass().getDeclaredMethods())
-			.filter((method) -> Modifier.isPublic(method.getModifiers()) && method.getName().startsWith("get"))
+			.filter((method) -> Modifier.isPublic(method.getModifiers()) && method.getName().startsWith("get")
+					&& method.getReturnType().isRecord())
 			.toList();
 	}
 
