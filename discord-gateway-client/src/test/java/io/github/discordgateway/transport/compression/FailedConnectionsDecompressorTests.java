@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.tomcat.websocket.WsWebSocketContainer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
@@ -28,15 +29,22 @@ class FailedConnectionsDecompressorTests {
 	@Test
 	void repeatedFailedConnectsLeaveNoZstdContextOpen() throws Exception {
 		URI refused = URI.create("ws://127.0.0.1:" + freePort() + "/?v=10&encoding=json&compress=zstd-stream");
-		WebSocketGatewayTransport transport = new WebSocketGatewayTransport(new StandardWebSocketClient(),
-				1024 * 1024, TransportCompression.ZSTD_STREAM);
-		int openBefore = ZstdStreamDecompressor.openContexts();
-		for (int i = 0; i < 10; i++) {
-			CompletableFuture<TransportConnection> connection = transport.connect(refused, new IgnoringHandler());
-			assertThatExceptionOfType(ExecutionException.class)
-				.isThrownBy(() -> connection.get(30, TimeUnit.SECONDS));
+		WsWebSocketContainer container = new WsWebSocketContainer();
+		try {
+			WebSocketGatewayTransport transport = new WebSocketGatewayTransport(
+					new StandardWebSocketClient(container), 1024 * 1024, TransportCompression.ZSTD_STREAM);
+			int openBefore = ZstdStreamDecompressor.openContexts();
+			for (int i = 0; i < 10; i++) {
+				CompletableFuture<TransportConnection> connection = transport.connect(refused, new IgnoringHandler());
+				assertThatExceptionOfType(ExecutionException.class)
+					.isThrownBy(() -> connection.get(30, TimeUnit.SECONDS));
+			}
+			assertThat(ZstdStreamDecompressor.openContexts()).isEqualTo(openBefore);
 		}
-		assertThat(ZstdStreamDecompressor.openContexts()).isEqualTo(openBefore);
+		finally {
+			// Tomcat's I/O threads are shared by its containers and end only when the last one is destroyed.
+			container.destroy();
+		}
 	}
 
 	private static int freePort() throws IOException {
