@@ -88,8 +88,11 @@ class TransportAndCommandsCompressionIntegrationTests {
 	@ValueSource(strings = { "zlib-stream", "zstd-stream", "none" })
 	void aDispatchOverTheConfiguredMaximumIsSkippedAndTheConnectionCarriesOn(String compression,
 			CapturedOutput output) {
-		try (GatewaySimulator simulator = GatewaySimulator.start(SimulatorOptions.builder().zlibFrameSplit(3).build())) {
-			BotRunner.against(simulator, "discord.gateway.max-message-size=64KB",
+		try (GatewaySimulator simulator = GatewaySimulator.start(SimulatorOptions.builder()
+			.zlibFrameSplit(3)
+			.enabledPrivilegedIntents(SimulatorOptions.MESSAGE_CONTENT)
+			.build())) {
+			BotRunner.against(simulator, BotRunner.READS_MESSAGE_CONTENT, "discord.gateway.max-message-size=64KB",
 					"discord.gateway.compression=" + compression).run((context) -> {
 				SimulatedSession session = simulator.awaitReady(TIMEOUT);
 				dispatchMessages(simulator, session, 0, 2);
