@@ -39,6 +39,7 @@ import io.github.discordgateway.session.Shard;
 import io.github.discordgateway.session.ShardSettings;
 import io.github.discordgateway.session.ShardStatus;
 import io.github.discordgateway.sharding.ShardManager;
+import io.github.discordgateway.transport.GatewayUrl;
 import io.github.discordgateway.transport.WebSocketGatewayTransport;
 import io.github.discordgateway.transport.compression.TransportCompression;
 
@@ -533,6 +534,9 @@ public final class DiscordGatewayClient implements AutoCloseable {
 
 		private void validate() {
 			require(this.eventSink != null, "eventSink is required: it receives the dispatches");
+			require(this.gatewayUrl == null || GatewayUrl.problem(this.gatewayUrl) == null,
+					"gatewayUrl '" + this.gatewayUrl + "' " + GatewayUrl.problem(this.gatewayUrl)
+							+ " (e.g. wss://gateway.discord.gg; or leave it unset to use the URL Discord names)");
 			require(this.intents != null, "intents must not be null");
 			require(this.largeThreshold >= 50 && this.largeThreshold <= 250,
 					"largeThreshold must be from 50 to 250 (Discord closes with 4001 otherwise), was "

@@ -89,6 +89,16 @@ class DiscordGatewayClientTests {
 	}
 
 	@Test
+	void aGatewayUrlNoConnectionCanOpenIsRejectedAtBuildTime() {
+		assertThatIllegalArgumentException().isThrownBy(() -> valid().gatewayUrl("https://gateway.discord.gg").build())
+			.withMessageContaining("gatewayUrl 'https://gateway.discord.gg' must start with wss://");
+		assertThatIllegalArgumentException().isThrownBy(() -> valid().gatewayUrl("gateway.discord.gg").build())
+			.withMessageContaining("gatewayUrl 'gateway.discord.gg' has no scheme");
+		assertThatIllegalArgumentException().isThrownBy(() -> valid().gatewayUrl("%%garbage%%").build())
+			.withMessageContaining("gatewayUrl '%%garbage%%' is not a URL");
+	}
+
+	@Test
 	void theTokenStaysOutOfToString() {
 		try (DiscordGatewayClient client = valid().token("secret-token").build()) {
 			assertThat(client.toString()).doesNotContain("secret-token");

@@ -306,20 +306,49 @@ public final class Shard {
 		return this.commands.add(op, payload);
 	}
 
+	/**
+	 * Opens the next connection. Nothing thrown here escapes: a URL that cannot be connected to, or a transport
+	 * that throws, is a failed attempt like any other (logged, given as the status's reason, retried with
+	 * backoff).
+	 */
 	private void connect() {
-		Session current = this.session;
 		this.resumeSent = false;
-		String base = (current != null) ? current.resumeGatewayUrl() : this.gatewayUrl.get();
 		int connectionGeneration = ++this.generation;
 		setState(ShardState.CONNECTING, this.reason);
-		this.helloDeadline = this.scheduler.schedule(() -> helloTimedOut(connectionGeneration),
-				this.settings.helloTimeout());
-		this.transport.connect(GatewayUrl.connectUri(base, this.settings.compress()), new Connection(connectionGeneration))
-			.whenComplete((opened, failure) -> {
-				if (failure != null) {
-					connectFailed(connectionGeneration, base, failure);
-				}
-			});
+		String base = null;
+		try {
+			base = connectionBase();
+			String target = base;
+			this.helloDeadline = this.scheduler.schedule(() -> helloTimedOut(connectionGeneration),
+					this.settings.helloTimeout());
+			this.transport.connect(GatewayUrl.connectUri(base, this.settings.compress()),
+					new Connection(connectionGeneration))
+				.whenComplete((opened, failure) -> {
+					if (failure != null) {
+						connectFailed(connectionGeneration, target, failure);
+					}
+				});
+		}
+		catch (RuntimeException ex) {
+			connectFailed(connectionGeneration, base, ex);
+		}
+	}
+
+	/**
+	 * The session's resume URL, or the gateway URL to identify on (or to resume on, when Discord named a resume
+	 * URL that cannot be connected to: Discord accepts a resume there too).
+	 */
+	private String connectionBase() {
+		Session current = this.session;
+		if (current != null) {
+			String problem = GatewayUrl.problem(current.resumeGatewayUrl());
+			if (problem == null) {
+				return current.resumeGatewayUrl();
+			}
+			logger.warn("Shard {}: the resume URL '{}' {}; resuming on the gateway URL", shardId(),
+					current.resumeGatewayUrl(), problem);
+		}
+		return this.gatewayUrl.get();
 	}
 
 	private synchronized void connectFailed(int connectionGeneration, String base, Throwable failure) {

@@ -57,6 +57,8 @@ class ShardTests {
 
 	private IdentifyQueue identifyQueue = IdentifyQueue.NONE;
 
+	private java.util.function.Supplier<String> gatewayUrl = () -> GATEWAY;
+
 	private GatewayObserver observer = new GatewayObserver() {
 		@Override
 		public void reconnecting(int shardId, CloseAction action) {
@@ -84,7 +86,7 @@ class ShardTests {
 	private Shard start() {
 		this.shard = new Shard(this.settings,
 				new Shard.Collaborators(this.transport, this.scheduler, this.json, this.identifyQueue, this.sessions,
-						this.observer, this.callbacks, () -> GATEWAY, DispatchEventFactory.generic(this.json),
+						this.observer, this.callbacks, () -> this.gatewayUrl.get(), DispatchEventFactory.generic(this.json),
 						() -> 0.5),
 				this.dispatchQueue);
 		this.shard.start();
@@ -311,6 +313,45 @@ class ShardTests {
 		assertThat(this.shard.status().reason()).contains("connection refused");
 		this.scheduler.advance(Duration.ZERO);
 		assertThat(this.transport.connections).hasSize(1);
+	}
+
+	@Test
+	void aGatewayUrlNoConnectionCanOpenIsAFailedAttemptWithAReasonAndIsRetried() {
+		this.gatewayUrl = () -> "https://gateway.example";
+		start();
+		assertThat(this.transport.attempts).isEmpty();
+		assertThat(this.shard.status().state()).isEqualTo(ShardState.RECONNECT_WAIT);
+		assertThat(this.shard.status().reason()).contains("could not connect")
+			.contains("'https://gateway.example' must start with wss://");
+		this.scheduler.advance(Duration.ofSeconds(60));
+		assertThat(this.shard.status().state()).isEqualTo(ShardState.RECONNECT_WAIT);
+		assertThat(this.shard.status().failedAttempts()).isGreaterThan(1);
+	}
+
+	@Test
+	void aTransportThatThrowsIsAFailedAttemptNotAnEscapedException() {
+		this.gatewayUrl = () -> {
+			throw new IllegalStateException("no gateway URL yet");
+		};
+		start();
+		assertThat(this.shard.status().state()).isEqualTo(ShardState.RECONNECT_WAIT);
+		assertThat(this.shard.status().reason()).contains("no gateway URL yet");
+	}
+
+	@Test
+	void aResumeUrlNoConnectionCanOpenResumesOnTheGatewayUrl() {
+		start();
+		FakeConnection connection = this.transport.last();
+		connection.receive("{\"op\":10,\"d\":{\"heartbeat_interval\":1000}}");
+		connection.receive("{\"op\":0,\"s\":1,\"t\":\"READY\",\"d\":{\"session_id\":\"abc\","
+				+ "\"resume_gateway_url\":\"https://resume.example\"}}");
+		connection.serverCloses(1006);
+		this.scheduler.advance(Duration.ZERO);
+		FakeConnection resumed = this.transport.last();
+		assertThat(resumed).isNotSameAs(connection);
+		assertThat(resumed.uri.toString()).startsWith(GATEWAY);
+		resumed.receive("{\"op\":10,\"d\":{\"heartbeat_interval\":1000}}");
+		assertThat(resumed.sentWithOp(6)).hasSize(1);
 	}
 
 	@Test
