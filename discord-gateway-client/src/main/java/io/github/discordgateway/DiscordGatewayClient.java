@@ -1,5 +1,6 @@
 package io.github.discordgateway;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +26,9 @@ import io.github.discordgateway.event.DispatchListener;
 import io.github.discordgateway.event.TypedDispatchEventFactory;
 import io.github.discordgateway.protocol.ConnectionProperties;
 import io.github.discordgateway.protocol.GatewayJson;
+import io.github.discordgateway.protocol.Identify;
 import io.github.discordgateway.protocol.Intent;
+import io.github.discordgateway.protocol.Opcode;
 import io.github.discordgateway.protocol.UpdatePresence;
 import io.github.discordgateway.rest.DiscordRestClients;
 import io.github.discordgateway.rest.GatewayBotClient;
@@ -40,6 +43,7 @@ import io.github.discordgateway.session.ShardSettings;
 import io.github.discordgateway.session.ShardStatus;
 import io.github.discordgateway.sharding.ShardManager;
 import io.github.discordgateway.transport.GatewayUrl;
+import io.github.discordgateway.transport.OutboundPayloadSize;
 import io.github.discordgateway.transport.WebSocketGatewayTransport;
 import io.github.discordgateway.transport.compression.TransportCompression;
 
@@ -121,7 +125,8 @@ public final class DiscordGatewayClient implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the client (see {@link #stop()}) and ends its threads. It cannot be started again.
+	 * Stops the client (see {@link #stop()}), fails the commands still queued (a stop alone keeps them for the
+	 * restart) and ends its threads. It cannot be started again.
 	 */
 	@Override
 	public void close() {
@@ -133,6 +138,9 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		}
 		try {
 			stop();
+			for (ShardStatus status : this.shardManager.statuses()) {
+				this.shardManager.shard(status.shardId()).failQueuedCommands("The gateway client is closed");
+			}
 		}
 		finally {
 			this.timers.shutdownNow();
@@ -490,6 +498,7 @@ public final class DiscordGatewayClient implements AutoCloseable {
 			String bareToken = bareToken(this.token);
 			validate();
 			GatewayJson codec = (this.json != null) ? this.json : new GatewayJson();
+			checkIdentifySize(bareToken, codec);
 			ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, new TimerThreads());
 			timers.setRemoveOnCancelPolicy(true);
 			ExecutorScheduler scheduler = new ExecutorScheduler(timers);
@@ -567,6 +576,19 @@ public final class DiscordGatewayClient implements AutoCloseable {
 					"shutdownTimeout must not be negative, was " + this.shutdownTimeout);
 			require(this.identifyQueues != null, "identifyQueues must not be null");
 			positive(this.helloTimeout, "helloTimeout");
+		}
+
+		/**
+		 * Refuses a presence that makes Identify too large for Discord, which would close with 4002 and the shard
+		 * identify again, in a loop. Counts the widest shard ids, so that no shard's Identify can be larger.
+		 */
+		private void checkIdentifySize(String bareToken, GatewayJson codec) {
+			Identify identify = new Identify(bareToken, ConnectionProperties.ofThisLibrary(), this.largeThreshold,
+					new int[] { Integer.MAX_VALUE - 1, Integer.MAX_VALUE }, this.presence, Intent.bitfield(this.intents));
+			int size = codec.encode(Opcode.IDENTIFY, identify).getBytes(StandardCharsets.UTF_8).length;
+			require(size <= OutboundPayloadSize.MAX_BYTES,
+					"presence is too large: Identify would be up to " + size + " bytes, over Discord's limit of "
+							+ OutboundPayloadSize.MAX_BYTES + " (Discord would close every connection with 4002)");
 		}
 
 		private static void positive(Duration value, String name) {

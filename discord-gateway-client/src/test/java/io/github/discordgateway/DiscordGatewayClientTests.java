@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.github.discordgateway.event.DispatchEvent;
 import io.github.discordgateway.event.DispatchListener;
 import io.github.discordgateway.event.MessageCreateEvent;
+import io.github.discordgateway.protocol.UpdatePresence;
 import io.github.discordgateway.simulator.GatewaySimulator;
 import io.github.discordgateway.simulator.SimulatedSession;
 
@@ -96,6 +97,17 @@ class DiscordGatewayClientTests {
 			.withMessageContaining("gatewayUrl 'gateway.discord.gg' has no scheme");
 		assertThatIllegalArgumentException().isThrownBy(() -> valid().gatewayUrl("%%garbage%%").build())
 			.withMessageContaining("gatewayUrl '%%garbage%%' is not a URL");
+	}
+
+	@Test
+	void aPresenceThatMakesIdentifyTooLargeIsRejectedAtBuildTime() {
+		UpdatePresence presence = new UpdatePresence(null,
+				List.of(new UpdatePresence.Activity("x".repeat(4000), 0, null, null)), "online", false);
+		assertThatIllegalArgumentException().isThrownBy(() -> valid().presence(presence).build())
+			.withMessageContaining("presence is too large: Identify would be up to")
+			.withMessageContaining("4096");
+		valid().presence(new UpdatePresence(null, List.of(new UpdatePresence.Activity("x".repeat(3000), 0, null, null)),
+				"online", false)).build().close();
 	}
 
 	@Test

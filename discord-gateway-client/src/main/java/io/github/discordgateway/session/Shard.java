@@ -29,6 +29,7 @@ import io.github.discordgateway.session.ReconnectPolicy.Disconnect;
 import io.github.discordgateway.transport.GatewayTransport;
 import io.github.discordgateway.transport.GatewayUrl;
 import io.github.discordgateway.transport.OutboundPayloadSize;
+import io.github.discordgateway.transport.PayloadTooLargeException;
 import io.github.discordgateway.transport.TransportConnection;
 import io.github.discordgateway.transport.TransportHandler;
 import io.github.discordgateway.transport.ratelimit.GatewayRateLimiter;
@@ -301,9 +302,35 @@ public final class Shard {
 	 * @throws io.github.discordgateway.transport.PayloadTooLargeException if the payload exceeds 4096 bytes
 	 */
 	public CompletableFuture<Void> send(Opcode op, Object data) {
+		return send(encode(op, data));
+	}
+
+	/**
+	 * Encodes a command and checks it against the 4096-byte limit, without queuing it.
+	 * @param op the command's opcode
+	 * @param data its data
+	 * @return the command, for {@link #send(EncodedCommand)}
+	 * @throws io.github.discordgateway.transport.PayloadTooLargeException if the payload exceeds 4096 bytes
+	 */
+	public EncodedCommand encode(Opcode op, Object data) {
 		String payload = this.json.encode(op, data);
 		OutboundPayloadSize.check(payload, op.code());
-		return this.commands.add(op, payload);
+		return new EncodedCommand(op, payload);
+	}
+
+	/**
+	 * Sends a command {@linkplain #encode encoded} before, as {@link #send(Opcode, Object)} does.
+	 */
+	public CompletableFuture<Void> send(EncodedCommand command) {
+		return this.commands.add(command.op(), command.payload());
+	}
+
+	/**
+	 * Fails every queued command and every command sent until the shard starts again (the client closes: a
+	 * resumable stop alone keeps them for the restart).
+	 */
+	public void failQueuedCommands(String why) {
+		this.commands.closeForGood(why);
 	}
 
 	/**
@@ -508,8 +535,22 @@ public final class Shard {
 				this.settings.largeThreshold(), new int[] { shardId(), this.settings.shardCount() },
 				this.settings.presence(), this.settings.intents());
 		logger.debug("Shard {} identifying: {}", shardId(), identify);
+		String payload = this.json.encode(Opcode.IDENTIFY, identify);
+		try {
+			OutboundPayloadSize.check(payload, Opcode.IDENTIFY.code());
+		}
+		catch (PayloadTooLargeException ex) {
+			// Discord would close with 4002 and the shard would identify again, in a loop.
+			String why = "Identify is " + ex.size() + " bytes, over Discord's limit of " + ex.limit()
+					+ "; shorten the presence";
+			logger.error("Shard {} stopped for good: {}", shardId(), why);
+			abandonConnection(RESUMABLE_CLOSE_CODE, "Identify too large");
+			setState(ShardState.FATAL, why);
+			this.commands.closeForGood("Shard " + shardId() + " has stopped for good: " + why);
+			return;
+		}
 		this.rateLimiter.tryAcquireCommand();
-		this.connection.send(this.json.encode(Opcode.IDENTIFY, identify));
+		this.connection.send(payload);
 	}
 
 	private synchronized void identifyTurnFailed(int connectionGeneration, Throwable failure) {

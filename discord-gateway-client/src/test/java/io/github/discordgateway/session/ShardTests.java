@@ -451,6 +451,22 @@ class ShardTests {
 	}
 
 	@Test
+	void anIdentifyTooLargeForDiscordStopsTheShardForGoodInsteadOfLoopingOn4002() {
+		this.settings = new ShardSettings(0, 1, "secret-token", 513, 50, new ConnectionProperties("linux", "lib", "lib"),
+				new io.github.discordgateway.protocol.UpdatePresence(null, List.of(
+						new io.github.discordgateway.protocol.UpdatePresence.Activity("x".repeat(5000), 0, null, null)),
+						"online", false),
+				null, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.5), Duration.ofSeconds(1),
+				Duration.ofSeconds(5), 3, 100);
+		start();
+		FakeConnection connection = this.transport.last();
+		connection.receive("{\"op\":10,\"d\":{\"heartbeat_interval\":1000}}");
+		assertThat(connection.sentWithOp(2)).isEmpty();
+		assertThat(this.shard.status().state()).isEqualTo(ShardState.FATAL);
+		assertThat(this.shard.status().reason()).contains("Identify is").contains("shorten the presence");
+	}
+
+	@Test
 	void overSizePayloadsAreRefusedBeforeTheWire() {
 		FakeConnection connection = readyConnection();
 		org.assertj.core.api.Assertions.assertThatExceptionOfType(PayloadTooLargeException.class)
