@@ -23,6 +23,7 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import io.github.discordgateway.command.DiscordGateway;
 import io.github.discordgateway.command.GuildMemberRequests;
 import io.github.discordgateway.event.DispatchListener;
+import io.github.discordgateway.event.DispatchQueue;
 import io.github.discordgateway.event.TypedDispatchEventFactory;
 import io.github.discordgateway.protocol.ConnectionProperties;
 import io.github.discordgateway.protocol.GatewayJson;
@@ -221,6 +222,10 @@ public final class DiscordGatewayClient implements AutoCloseable {
 
 		private int eventQueueCapacity = 10_000;
 
+		private long eventQueueMaxBytes = DispatchQueue.DEFAULT_MAX_BYTES;
+
+		private Duration stuckListenerThreshold = ShardSettings.DEFAULT_STUCK_LISTENER_THRESHOLD;
+
 		private int largeThreshold = 50;
 
 		private UpdatePresence presence;
@@ -347,6 +352,24 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		 */
 		public Builder eventQueueCapacity(int eventQueueCapacity) {
 			this.eventQueueCapacity = eventQueueCapacity;
+			return this;
+		}
+
+		/**
+		 * Bytes of dispatch data per shard that may wait for the event sink before the socket reader pauses (an
+		 * event larger than this alone is still taken, once the queue is empty). Defaults to 64 MB.
+		 */
+		public Builder eventQueueMaxBytes(long eventQueueMaxBytes) {
+			this.eventQueueMaxBytes = eventQueueMaxBytes;
+			return this;
+		}
+
+		/**
+		 * How long the event sink may be busy with one event before it is reported stuck (logged once with the
+		 * delivery thread's stack, told to the observers, shown in the shard's status). Defaults to 30 s.
+		 */
+		public Builder stuckListenerThreshold(Duration stuckListenerThreshold) {
+			this.stuckListenerThreshold = stuckListenerThreshold;
 			return this;
 		}
 
@@ -521,7 +544,8 @@ public final class DiscordGatewayClient implements AutoCloseable {
 					this.compression.queryValue(), new Backoff(this.backoffBase, this.backoffMax,
 							() -> ThreadLocalRandom.current().nextDouble()),
 					this.invalidSessionDelayMin, this.invalidSessionDelayMax, this.maxFailedResumes,
-					this.eventQueueCapacity).withHelloTimeout(this.helloTimeout);
+					this.eventQueueCapacity).withHelloTimeout(this.helloTimeout)
+				.withDelivery(this.eventQueueMaxBytes, this.stuckListenerThreshold);
 			ShardManager.Settings settings = new ShardManager.Settings(this.gatewayUrl, this.shardCount, this.shardIds,
 					this.resumableShutdown);
 			IdentifyQueueFactory queues = this.identifyQueues;
@@ -560,6 +584,8 @@ public final class DiscordGatewayClient implements AutoCloseable {
 			require(this.maxMessageSize >= MIN_MAX_MESSAGE_SIZE,
 					"maxMessageSize must be at least 64 KB (READY alone can be larger), was " + this.maxMessageSize);
 			require(this.eventQueueCapacity >= 1, "eventQueueCapacity must be at least 1, was " + this.eventQueueCapacity);
+			require(this.eventQueueMaxBytes >= 1, "eventQueueMaxBytes must be at least 1, was " + this.eventQueueMaxBytes);
+			positive(this.stuckListenerThreshold, "stuckListenerThreshold");
 			require(this.restClient != null || (this.restBaseUrl != null && !this.restBaseUrl.isBlank()),
 					"restBaseUrl must not be blank");
 			positive(this.backoffBase, "reconnect backoff base");

@@ -81,6 +81,10 @@ class DiscordGatewayClientTests {
 			.withMessageContaining("maxMessageSize must be at least 64 KB");
 		assertThatIllegalArgumentException().isThrownBy(() -> valid().eventQueueCapacity(0).build())
 			.withMessageContaining("eventQueueCapacity must be at least 1");
+		assertThatIllegalArgumentException().isThrownBy(() -> valid().eventQueueMaxBytes(0).build())
+			.withMessageContaining("eventQueueMaxBytes must be at least 1");
+		assertThatIllegalArgumentException().isThrownBy(() -> valid().stuckListenerThreshold(Duration.ZERO).build())
+			.withMessageContaining("stuckListenerThreshold must be positive");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> valid().reconnectBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)).build())
 			.withMessageContaining("backoff max must not be below the base");

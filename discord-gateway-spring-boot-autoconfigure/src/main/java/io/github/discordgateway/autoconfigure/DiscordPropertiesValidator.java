@@ -37,6 +37,9 @@ final class DiscordPropertiesValidator {
 		}
 		check(gateway.getEventQueueCapacity() >= 1, "discord.gateway.event-queue-capacity",
 				gateway.getEventQueueCapacity(), "must be at least 1");
+		check(gateway.getEventQueueMaxBytes().toBytes() >= 1, "discord.gateway.event-queue-max-bytes",
+				gateway.getEventQueueMaxBytes(), "must be at least 1B");
+		positive(gateway.getStuckListenerThreshold(), "discord.gateway.stuck-listener-threshold");
 		check(gateway.getMaxMessageSize().toKilobytes() >= 64, "discord.gateway.max-message-size",
 				gateway.getMaxMessageSize(), "must be at least 64KB: READY alone can be larger");
 		positive(gateway.getMemberRequestTimeout(), "discord.gateway.member-request-timeout");
