@@ -8,6 +8,7 @@ import io.github.discordgateway.protocol.CloseAction;
 import io.github.discordgateway.protocol.Opcode;
 import io.github.discordgateway.session.GatewayObserver;
 import io.github.discordgateway.session.ShardStatus;
+import io.github.discordgateway.session.StuckListener;
 
 /**
  * Tells every observer given to the client what happens, in order.
@@ -50,6 +51,11 @@ class CompositeGatewayObserver implements GatewayObserver {
 	@Override
 	public void statusChanged(ShardStatus status) {
 		this.observers.forEach((observer) -> observer.statusChanged(status));
+	}
+
+	@Override
+	public void listenerStuck(StuckListener stuck) {
+		this.observers.forEach((observer) -> observer.listenerStuck(stuck));
 	}
 
 }

@@ -52,7 +52,10 @@ import io.github.discordgateway.transport.ratelimit.GatewayRateLimiter;
  * delivery; only once it is queued does the session's sequence move to it (so a Resume never skips an event
  * that was not handed over, e.g. when delivery stops while the reader waits for room). READY starts a new
  * {@link Session}; READY and RESUMED mark the shard ready and save the session.</li>
- * <li>The shard's {@link DispatchQueue} thread hands each event to the listener, in sequence order.</li>
+ * <li>The shard's {@link DispatchQueue} thread hands each event to the listener, in sequence order. A listener
+ * busy with one event past {@link ShardSettings#stuckListenerThreshold()} is reported by a
+ * {@link StuckListenerWatch} on the scheduler's thread: logged with the thread's stack, told to the observer, and
+ * shown in the status until it is done.</li>
  * <li>ACKs feed latency to the observer; op 1 gets a beat at once; op 7 and op 9 reconnect (below).</li>
  * </ol>
  *
@@ -127,6 +130,11 @@ public final class Shard {
 
 	private final CommandQueue commands;
 
+	private final StuckListenerWatch stuckListenerWatch;
+
+	/** The event a listener is stuck on, or {@code null}. */
+	private StuckListener stuckListener;
+
 	private ShardState state = ShardState.STOPPED;
 
 	private volatile ShardStatus status;
@@ -180,6 +188,8 @@ public final class Shard {
 		this.policy = settings.reconnectPolicy(this.random);
 		this.commands = new CommandQueue(settings.shardId(), this.scheduler, this.callbacks, this.observer);
 		this.status = new ShardStatus(settings.shardId(), ShardState.STOPPED, null, null, 0);
+		this.stuckListenerWatch = new StuckListenerWatch(settings.shardId(), queue, this.scheduler,
+				settings.stuckListenerThreshold(), this::listenerStuck, this::listenerRecovered);
 	}
 
 	/**
@@ -228,6 +238,7 @@ public final class Shard {
 				this.commands.reopen();
 				// A restart resumes: what is replayed and what follows must reach the listener again.
 				this.queue.start();
+				this.stuckListenerWatch.start();
 				connect();
 			}
 		}
@@ -252,6 +263,7 @@ public final class Shard {
 	public synchronized void stop(boolean resumable) {
 		abandonConnection(resumable ? RESUMABLE_CLOSE_CODE : 1000, "shutting down");
 		this.pendingConnect.cancel();
+		this.stuckListenerWatch.stop();
 		if (resumable) {
 			saveSession();
 		}
@@ -509,8 +521,7 @@ public final class Shard {
 		boolean changed = next != this.state;
 		this.state = next;
 		this.reason = why;
-		ShardStatus snapshot = new ShardStatus(shardId(), next, this.lastCloseCode, why, this.failedAttempts);
-		this.status = snapshot;
+		ShardStatus snapshot = snapshot();
 		if (!changed) {
 			return;
 		}
@@ -522,6 +533,32 @@ public final class Shard {
 			}
 			default -> logger.debug("Shard {} is {}", shardId(), next);
 		}
+		this.callbacks.execute(() -> this.observer.statusChanged(snapshot));
+	}
+
+	private ShardStatus snapshot() {
+		ShardStatus snapshot = new ShardStatus(shardId(), this.state, this.lastCloseCode, this.reason,
+				this.failedAttempts, this.stuckListener);
+		this.status = snapshot;
+		return snapshot;
+	}
+
+	/**
+	 * The {@link StuckListenerWatch} found the listener stuck on one event (on the scheduler's thread).
+	 */
+	private synchronized void listenerStuck(StuckListener stuck) {
+		this.stuckListener = stuck;
+		ShardStatus snapshot = snapshot();
+		this.callbacks.execute(() -> this.observer.listenerStuck(stuck));
+		this.callbacks.execute(() -> this.observer.statusChanged(snapshot));
+	}
+
+	/**
+	 * The listener found stuck is done with its event.
+	 */
+	private synchronized void listenerRecovered() {
+		this.stuckListener = null;
+		ShardStatus snapshot = snapshot();
 		this.callbacks.execute(() -> this.observer.statusChanged(snapshot));
 	}
 

@@ -467,6 +467,58 @@ class ShardTests {
 	}
 
 	@Test
+	void aListenerBusyWithOneEventPastTheThresholdIsReportedOnceAndClearedWhenItIsDone() {
+		CountDownLatch release = new CountDownLatch(1);
+		List<StuckListener> stuck = new CopyOnWriteArrayList<>();
+		this.observer = new GatewayObserver() {
+			@Override
+			public void listenerStuck(StuckListener listener) {
+				stuck.add(listener);
+			}
+		};
+		this.settings = this.settings.withDelivery(1024, Duration.ofSeconds(10));
+		this.dispatchQueue = new DispatchQueue(0, 100, 1024, (event) -> {
+			if (event.getName().equals("SLOW")) {
+				try {
+					release.await(30, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}, this.scheduler::nanoTime);
+		start();
+		FakeConnection connection = this.transport.last();
+		connection.receive("{\"op\":10,\"d\":{\"heartbeat_interval\":60000}}");
+		connection.receive("{\"op\":0,\"s\":1,\"t\":\"READY\",\"d\":{\"session_id\":\"abc\",\"resume_gateway_url\":\""
+				+ RESUME + "\"}}");
+		connection.receive("{\"op\":0,\"s\":2,\"t\":\"SLOW\",\"d\":{}}");
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.dispatchQueue.delivering() != null
+					&& this.dispatchQueue.delivering().event().getName().equals("SLOW"));
+		this.scheduler.advance(Duration.ofSeconds(9));
+		this.callbacks.runAll();
+		assertThat(this.shard.status().stuckListener()).isNull();
+		assertThat(stuck).isEmpty();
+		this.scheduler.advance(Duration.ofSeconds(1));
+		StuckListener reported = this.shard.status().stuckListener();
+		assertThat(reported).isNotNull();
+		assertThat(reported.event()).isEqualTo("SLOW");
+		assertThat(reported.sequence()).isEqualTo(2);
+		assertThat(this.shard.status().isHealthy()).isFalse();
+		assertThat(stuck).as("observers hear on the callback executor only").isEmpty();
+		this.callbacks.runAll();
+		this.scheduler.advance(Duration.ofSeconds(20));
+		this.callbacks.runAll();
+		assertThat(stuck).as("once per stuck event").containsExactly(reported);
+		release.countDown();
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.dispatchQueue.delivering() == null);
+		this.scheduler.advance(Duration.ofSeconds(3));
+		assertThat(this.shard.status().stuckListener()).isNull();
+		assertThat(this.shard.status().isHealthy()).isTrue();
+	}
+
+	@Test
 	void overSizePayloadsAreRefusedBeforeTheWire() {
 		FakeConnection connection = readyConnection();
 		org.assertj.core.api.Assertions.assertThatExceptionOfType(PayloadTooLargeException.class)
