@@ -237,22 +237,20 @@ class ChaosSoakIntegrationTests {
 	 * theirs.
 	 */
 	private void awaitRecovered() {
-		await().atMost(RECOVERY).pollInterval(Duration.ofMillis(100)).until(() -> {
-			if (this.client.statuses().size() != SHARDS || !this.client.statuses().stream().allMatch(ShardStatus::isReady)) {
-				return false;
-			}
+		await().atMost(RECOVERY).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+			assertThat(this.client.statuses()).as("shard statuses").hasSize(SHARDS).allMatch(ShardStatus::isReady);
 			for (int shardId = 0; shardId < SHARDS; shardId++) {
 				List<SimulatedSession> sessions = sessionsOf(shardId);
-				if (sessions.isEmpty() || !sessions.get(sessions.size() - 1).isConnected()) {
-					return false;
-				}
+				assertThat(sessions).as("sessions of shard %d", shardId).isNotEmpty();
+				SimulatedSession current = sessions.get(sessions.size() - 1);
+				assertThat(current.isConnected()).as("session %s of shard %d connected", current, shardId).isTrue();
 				List<List<Long>> delivered = sessionsSeenBy(shardId);
-				long last = sessions.get(sessions.size() - 1).lastSequence();
-				if (delivered.size() != sessions.size() || !delivered.get(delivered.size() - 1).contains(last)) {
-					return false;
-				}
+				assertThat(delivered).as("sessions the listener of shard %d saw", shardId).hasSameSizeAs(sessions);
+				assertThat(delivered.get(delivered.size() - 1))
+					.as("sequences delivered of the current session of shard %d", shardId)
+					.contains(current.lastSequence());
 			}
-			return openConnections() == SHARDS;
+			assertThat(openConnections()).as("connections open").isEqualTo(SHARDS);
 		});
 	}
 
