@@ -12,6 +12,7 @@ import io.github.discordgateway.protocol.CloseAction;
 import io.github.discordgateway.protocol.Opcode;
 import io.github.discordgateway.session.GatewayObserver;
 import io.github.discordgateway.session.ShardStatus;
+import io.github.discordgateway.session.StuckListener;
 import io.github.discordgateway.transport.OversizeMessage;
 
 /**
@@ -74,6 +75,11 @@ class CompositeGatewayObserver implements GatewayObserver {
 	@Override
 	public void statusChanged(ShardStatus status) {
 		each((observer) -> observer.statusChanged(status));
+	}
+
+	@Override
+	public void listenerStuck(StuckListener stuck) {
+		each((observer) -> observer.listenerStuck(stuck));
 	}
 
 	private void each(Consumer<GatewayObserver> call) {

@@ -1,5 +1,6 @@
 package io.github.discordgateway;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,10 +23,13 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import io.github.discordgateway.command.DiscordGateway;
 import io.github.discordgateway.command.GuildMemberRequests;
 import io.github.discordgateway.event.DispatchListener;
+import io.github.discordgateway.event.DispatchQueue;
 import io.github.discordgateway.event.TypedDispatchEventFactory;
 import io.github.discordgateway.protocol.ConnectionProperties;
 import io.github.discordgateway.protocol.GatewayJson;
+import io.github.discordgateway.protocol.Identify;
 import io.github.discordgateway.protocol.Intent;
+import io.github.discordgateway.protocol.Opcode;
 import io.github.discordgateway.protocol.UpdatePresence;
 import io.github.discordgateway.rest.DiscordRestClients;
 import io.github.discordgateway.rest.GatewayBotClient;
@@ -39,6 +43,8 @@ import io.github.discordgateway.session.Shard;
 import io.github.discordgateway.session.ShardSettings;
 import io.github.discordgateway.session.ShardStatus;
 import io.github.discordgateway.sharding.ShardManager;
+import io.github.discordgateway.transport.GatewayUrl;
+import io.github.discordgateway.transport.OutboundPayloadSize;
 import io.github.discordgateway.transport.WebSocketGatewayTransport;
 import io.github.discordgateway.transport.compression.TransportCompression;
 
@@ -120,7 +126,8 @@ public final class DiscordGatewayClient implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the client (see {@link #stop()}) and ends its threads. It cannot be started again.
+	 * Stops the client (see {@link #stop()}), fails the commands still queued (a stop alone keeps them for the
+	 * restart) and ends its threads. It cannot be started again.
 	 */
 	@Override
 	public void close() {
@@ -132,6 +139,9 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		}
 		try {
 			stop();
+			for (ShardStatus status : this.shardManager.statuses()) {
+				this.shardManager.shard(status.shardId()).failQueuedCommands("The gateway client is closed");
+			}
 		}
 		finally {
 			this.timers.shutdownNow();
@@ -211,6 +221,10 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		private long maxMessageSize = 64 * 1024 * 1024;
 
 		private int eventQueueCapacity = 10_000;
+
+		private long eventQueueMaxBytes = DispatchQueue.DEFAULT_MAX_BYTES;
+
+		private Duration stuckListenerThreshold = ShardSettings.DEFAULT_STUCK_LISTENER_THRESHOLD;
 
 		private int largeThreshold = 50;
 
@@ -338,6 +352,24 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		 */
 		public Builder eventQueueCapacity(int eventQueueCapacity) {
 			this.eventQueueCapacity = eventQueueCapacity;
+			return this;
+		}
+
+		/**
+		 * Bytes of dispatch data per shard that may wait for the event sink before the socket reader pauses (an
+		 * event larger than this alone is still taken, once the queue is empty). Defaults to 64 MB.
+		 */
+		public Builder eventQueueMaxBytes(long eventQueueMaxBytes) {
+			this.eventQueueMaxBytes = eventQueueMaxBytes;
+			return this;
+		}
+
+		/**
+		 * How long the event sink may be busy with one event before it is reported stuck (logged once with the
+		 * delivery thread's stack, told to the observers, shown in the shard's status). Defaults to 30 s.
+		 */
+		public Builder stuckListenerThreshold(Duration stuckListenerThreshold) {
+			this.stuckListenerThreshold = stuckListenerThreshold;
 			return this;
 		}
 
@@ -489,6 +521,7 @@ public final class DiscordGatewayClient implements AutoCloseable {
 			String bareToken = bareToken(this.token);
 			validate();
 			GatewayJson codec = (this.json != null) ? this.json : new GatewayJson();
+			checkIdentifySize(bareToken, codec);
 			ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, new TimerThreads());
 			timers.setRemoveOnCancelPolicy(true);
 			ExecutorScheduler scheduler = new ExecutorScheduler(timers);
@@ -511,7 +544,8 @@ public final class DiscordGatewayClient implements AutoCloseable {
 					this.compression.queryValue(), new Backoff(this.backoffBase, this.backoffMax,
 							() -> ThreadLocalRandom.current().nextDouble()),
 					this.invalidSessionDelayMin, this.invalidSessionDelayMax, this.maxFailedResumes,
-					this.eventQueueCapacity).withHelloTimeout(this.helloTimeout);
+					this.eventQueueCapacity).withHelloTimeout(this.helloTimeout)
+				.withDelivery(this.eventQueueMaxBytes, this.stuckListenerThreshold);
 			ShardManager.Settings settings = new ShardManager.Settings(this.gatewayUrl, this.shardCount, this.shardIds,
 					this.resumableShutdown);
 			IdentifyQueueFactory queues = this.identifyQueues;
@@ -533,6 +567,9 @@ public final class DiscordGatewayClient implements AutoCloseable {
 
 		private void validate() {
 			require(this.eventSink != null, "eventSink is required: it receives the dispatches");
+			require(this.gatewayUrl == null || GatewayUrl.problem(this.gatewayUrl) == null,
+					"gatewayUrl '" + this.gatewayUrl + "' " + GatewayUrl.problem(this.gatewayUrl)
+							+ " (e.g. wss://gateway.discord.gg; or leave it unset to use the URL Discord names)");
 			require(this.intents != null, "intents must not be null");
 			require(this.largeThreshold >= 50 && this.largeThreshold <= 250,
 					"largeThreshold must be from 50 to 250 (Discord closes with 4001 otherwise), was "
@@ -547,6 +584,8 @@ public final class DiscordGatewayClient implements AutoCloseable {
 			require(this.maxMessageSize >= MIN_MAX_MESSAGE_SIZE,
 					"maxMessageSize must be at least 64 KB (READY alone can be larger), was " + this.maxMessageSize);
 			require(this.eventQueueCapacity >= 1, "eventQueueCapacity must be at least 1, was " + this.eventQueueCapacity);
+			require(this.eventQueueMaxBytes >= 1, "eventQueueMaxBytes must be at least 1, was " + this.eventQueueMaxBytes);
+			positive(this.stuckListenerThreshold, "stuckListenerThreshold");
 			require(this.restClient != null || (this.restBaseUrl != null && !this.restBaseUrl.isBlank()),
 					"restBaseUrl must not be blank");
 			positive(this.backoffBase, "reconnect backoff base");
@@ -563,6 +602,19 @@ public final class DiscordGatewayClient implements AutoCloseable {
 					"shutdownTimeout must not be negative, was " + this.shutdownTimeout);
 			require(this.identifyQueues != null, "identifyQueues must not be null");
 			positive(this.helloTimeout, "helloTimeout");
+		}
+
+		/**
+		 * Refuses a presence that makes Identify too large for Discord, which would close with 4002 and the shard
+		 * identify again, in a loop. Counts the widest shard ids, so that no shard's Identify can be larger.
+		 */
+		private void checkIdentifySize(String bareToken, GatewayJson codec) {
+			Identify identify = new Identify(bareToken, ConnectionProperties.ofThisLibrary(), this.largeThreshold,
+					new int[] { Integer.MAX_VALUE - 1, Integer.MAX_VALUE }, this.presence, Intent.bitfield(this.intents));
+			int size = codec.encode(Opcode.IDENTIFY, identify).getBytes(StandardCharsets.UTF_8).length;
+			require(size <= OutboundPayloadSize.MAX_BYTES,
+					"presence is too large: Identify would be up to " + size + " bytes, over Discord's limit of "
+							+ OutboundPayloadSize.MAX_BYTES + " (Discord would close every connection with 4002)");
 		}
 
 		private static void positive(Duration value, String name) {

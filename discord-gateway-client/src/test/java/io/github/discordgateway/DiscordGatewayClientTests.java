@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.github.discordgateway.event.DispatchEvent;
 import io.github.discordgateway.event.DispatchListener;
 import io.github.discordgateway.event.MessageCreateEvent;
+import io.github.discordgateway.protocol.UpdatePresence;
 import io.github.discordgateway.simulator.GatewaySimulator;
 import io.github.discordgateway.simulator.SimulatedSession;
 
@@ -80,12 +81,37 @@ class DiscordGatewayClientTests {
 			.withMessageContaining("maxMessageSize must be at least 64 KB");
 		assertThatIllegalArgumentException().isThrownBy(() -> valid().eventQueueCapacity(0).build())
 			.withMessageContaining("eventQueueCapacity must be at least 1");
+		assertThatIllegalArgumentException().isThrownBy(() -> valid().eventQueueMaxBytes(0).build())
+			.withMessageContaining("eventQueueMaxBytes must be at least 1");
+		assertThatIllegalArgumentException().isThrownBy(() -> valid().stuckListenerThreshold(Duration.ZERO).build())
+			.withMessageContaining("stuckListenerThreshold must be positive");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> valid().reconnectBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)).build())
 			.withMessageContaining("backoff max must not be below the base");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> valid().invalidSessionDelay(Duration.ofSeconds(2), Duration.ofSeconds(1)).build())
 			.withMessageContaining("invalid session delay max must not be below the min");
+	}
+
+	@Test
+	void aGatewayUrlNoConnectionCanOpenIsRejectedAtBuildTime() {
+		assertThatIllegalArgumentException().isThrownBy(() -> valid().gatewayUrl("https://gateway.discord.gg").build())
+			.withMessageContaining("gatewayUrl 'https://gateway.discord.gg' must start with wss://");
+		assertThatIllegalArgumentException().isThrownBy(() -> valid().gatewayUrl("gateway.discord.gg").build())
+			.withMessageContaining("gatewayUrl 'gateway.discord.gg' has no scheme");
+		assertThatIllegalArgumentException().isThrownBy(() -> valid().gatewayUrl("%%garbage%%").build())
+			.withMessageContaining("gatewayUrl '%%garbage%%' is not a URL");
+	}
+
+	@Test
+	void aPresenceThatMakesIdentifyTooLargeIsRejectedAtBuildTime() {
+		UpdatePresence presence = new UpdatePresence(null,
+				List.of(new UpdatePresence.Activity("x".repeat(4000), 0, null, null)), "online", false);
+		assertThatIllegalArgumentException().isThrownBy(() -> valid().presence(presence).build())
+			.withMessageContaining("presence is too large: Identify would be up to")
+			.withMessageContaining("4096");
+		valid().presence(new UpdatePresence(null, List.of(new UpdatePresence.Activity("x".repeat(3000), 0, null, null)),
+				"online", false)).build().close();
 	}
 
 	@Test

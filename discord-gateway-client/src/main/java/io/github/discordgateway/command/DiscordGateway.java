@@ -3,6 +3,8 @@ package io.github.discordgateway.command;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +16,7 @@ import io.github.discordgateway.model.Snowflake;
 import io.github.discordgateway.model.VoiceStateRequest;
 import io.github.discordgateway.protocol.Opcode;
 import io.github.discordgateway.protocol.UpdatePresence;
+import io.github.discordgateway.session.EncodedCommand;
 import io.github.discordgateway.session.Shard;
 import io.github.discordgateway.sharding.ShardManager;
 import io.github.discordgateway.sharding.ShardRouter;
@@ -146,9 +149,12 @@ public final class DiscordGateway {
 	 */
 	public CompletableFuture<GuildMembers> requestGuildMembers(RequestGuildMembers request) {
 		Shard shard = shardFor(request.guildId());
+		RequestGuildMembers withNonce = request.withNonce(GuildMemberRequests.newNonce());
+		// Checked before anything is registered: a refused request leaves no nonce nor timer behind.
+		EncodedCommand command = shard.encode(Opcode.REQUEST_GUILD_MEMBERS, withNonce);
 		CompletableFuture<GuildMembers> result = new CompletableFuture<>();
-		RequestGuildMembers withNonce = this.memberRequests.register(request, result);
-		shard.send(Opcode.REQUEST_GUILD_MEMBERS, withNonce).whenComplete((sent, failure) -> {
+		this.memberRequests.register(withNonce, result);
+		shard.send(command).whenComplete((sent, failure) -> {
 			if (failure != null) {
 				result.completeExceptionally(failure);
 			}
@@ -157,16 +163,20 @@ public final class DiscordGateway {
 	}
 
 	/**
-	 * Requests the soundboard sounds of guilds; each shard asks for the guilds it carries.
+	 * Requests the soundboard sounds of guilds; each shard asks for the guilds it carries. Every shard's command is
+	 * checked before any is queued: when one is refused (a guild this process does not carry, a payload over 4096
+	 * bytes), none is sent.
 	 */
 	public CompletableFuture<Void> requestSoundboardSounds(Collection<String> guildIds) {
-		Map<Integer, List<String>> byShard = new TreeMap<>();
+		Map<Shard, List<String>> byShard = new TreeMap<>(Comparator.comparingInt(Shard::shardId));
 		for (String guildId : guildIds) {
-			byShard.computeIfAbsent(shardFor(guildId).shardId(), (id) -> new ArrayList<>()).add(guildId);
+			byShard.computeIfAbsent(shardFor(guildId), (shard) -> new ArrayList<>()).add(guildId);
 		}
+		Map<Shard, EncodedCommand> commands = new LinkedHashMap<>();
+		byShard.forEach((shard, ids) -> commands.put(shard,
+				shard.encode(Opcode.REQUEST_SOUNDBOARD_SOUNDS, new RequestSoundboardSounds(ids))));
 		List<CompletableFuture<Void>> sends = new ArrayList<>();
-		byShard.forEach((shardId, ids) -> sends
-			.add(this.shards.shard(shardId).send(Opcode.REQUEST_SOUNDBOARD_SOUNDS, new RequestSoundboardSounds(ids))));
+		commands.forEach((shard, command) -> sends.add(shard.send(command)));
 		return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
 	}
 

@@ -47,10 +47,17 @@ public final class GuildMemberRequests implements GatewayObserver {
 	}
 
 	/**
-	 * Registers a request and gives it a fresh nonce (32 bytes: Discord drops longer ones silently).
+	 * A fresh nonce for a request (32 bytes: Discord drops longer ones silently).
 	 */
-	RequestGuildMembers register(RequestGuildMembers request, CompletableFuture<GuildMembers> result) {
-		String nonce = UUID.randomUUID().toString().replace("-", "");
+	static String newNonce() {
+		return UUID.randomUUID().toString().replace("-", "");
+	}
+
+	/**
+	 * Registers a request that carries its {@linkplain #newNonce nonce}, and starts its timeout.
+	 */
+	void register(RequestGuildMembers request, CompletableFuture<GuildMembers> result) {
+		String nonce = request.nonce();
 		Pending entry = new Pending(request.guildId(), result);
 		this.pending.put(nonce, entry);
 		Scheduler.Cancellable expiry = this.scheduler.schedule(() -> {
@@ -64,7 +71,6 @@ public final class GuildMemberRequests implements GatewayObserver {
 			expiry.cancel();
 			this.pending.remove(nonce);
 		});
-		return request.withNonce(nonce);
 	}
 
 	@Override

@@ -95,6 +95,13 @@ public class DispatchEvent {
 		return value;
 	}
 
+	/**
+	 * The size of the event's data in bytes, as it arrived (what the delivery queue bounds).
+	 */
+	int dataSize() {
+		return this.data.length();
+	}
+
 	@Override
 	public String toString() {
 		return getClass().getSimpleName() + "[name=" + this.name + ", shard=" + this.shardId + ", sequence="

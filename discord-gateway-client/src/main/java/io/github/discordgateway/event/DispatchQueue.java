@@ -1,32 +1,62 @@
 package io.github.discordgateway.event;
 
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A shard's delivery of dispatches to the listener: a bounded queue and one thread that empties it in order.
+ * A shard's delivery of dispatches to the listener: a queue bounded by count and by bytes, and one thread that
+ * empties it in order.
  * <p>
  * The socket reader only enqueues, so a slow listener never delays heartbeats or the reading of ACKs. When the
- * queue is full the reader waits for room (back-pressure) rather than drop an event: nothing is lost, the
- * gateway's own buffering absorbs the pause, and {@link #readerPausedSinceLastAsked()} lets zombie detection
- * ignore ACKs that sit unread meanwhile. A listener that throws is logged with the event's name and sequence;
- * delivery goes on.
+ * queue is full (by count, or by the bytes of the events' data) the reader waits for room (back-pressure) rather
+ * than drop an event: nothing is lost, the gateway's own buffering absorbs the pause, and
+ * {@link #readerPausedSinceLastAsked()} lets zombie detection ignore ACKs that sit unread meanwhile. An event
+ * larger than the byte bound on its own is taken once the queue is empty, so it cannot block the reader for
+ * good. A listener that throws is logged with the event's name and sequence; delivery goes on.
+ * <p>
+ * {@link #delivering()} tells which event the listener is busy with and since when, so that a listener stuck on
+ * one can be found without running any of its code.
  */
 public final class DispatchQueue {
 
+	/** The bytes of event data that may wait for the listener unless configured: 64 MB. */
+	public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+
 	private static final Logger logger = LoggerFactory.getLogger(DispatchQueue.class);
 
-	private final BlockingQueue<DispatchEvent> queue;
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition notEmpty = this.lock.newCondition();
+
+	private final Condition notFull = this.lock.newCondition();
+
+	private final Condition idle = this.lock.newCondition();
+
+	private final Deque<DispatchEvent> queue = new ArrayDeque<>();
+
+	private final int capacity;
+
+	private final long maxBytes;
 
 	private final DispatchListener listener;
 
+	private final LongSupplier nanoClock;
+
 	private final String threadName;
+
+	/** The bytes of the queued events' data; guarded by the lock. */
+	private long queuedBytes;
+
+	/** The event the listener is busy with, or {@code null}; guarded by the lock. */
+	private Delivery delivering;
 
 	/** The one thread allowed to deliver; {@code null} while stopped. */
 	private volatile Thread deliverer;
@@ -40,16 +70,28 @@ public final class DispatchQueue {
 
 	private volatile boolean accepting = true;
 
-	private final AtomicInteger undelivered = new AtomicInteger();
-
 	/**
+	 * A queue bounded by count and by {@link #DEFAULT_MAX_BYTES}, on the system's clock.
 	 * @param shardId the shard, for the thread's name
 	 * @param capacity how many events may wait before the reader is made to wait
 	 * @param listener where events go
 	 */
 	public DispatchQueue(int shardId, int capacity, DispatchListener listener) {
-		this.queue = new LinkedBlockingQueue<>(capacity);
+		this(shardId, capacity, DEFAULT_MAX_BYTES, listener, System::nanoTime);
+	}
+
+	/**
+	 * @param shardId the shard, for the thread's name
+	 * @param capacity how many events may wait before the reader is made to wait
+	 * @param maxBytes how many bytes of event data may wait before the reader is made to wait
+	 * @param listener where events go
+	 * @param nanoClock the clock {@link #delivering()} tells the start of a delivery by (the client's scheduler's)
+	 */
+	public DispatchQueue(int shardId, int capacity, long maxBytes, DispatchListener listener, LongSupplier nanoClock) {
+		this.capacity = capacity;
+		this.maxBytes = maxBytes;
 		this.listener = listener;
+		this.nanoClock = nanoClock;
 		this.threadName = "discord-gateway-events-" + shardId;
 		start();
 	}
@@ -69,40 +111,90 @@ public final class DispatchQueue {
 	}
 
 	/**
-	 * Queues an event; waits while the queue is full.
+	 * Queues an event; waits while the queue is full. An interrupt while waiting leaves nothing queued nor
+	 * counted.
 	 * @return {@code false} if the queue no longer accepts events (it is stopping)
+	 * @throws InterruptedException if interrupted while waiting for room
 	 */
 	public boolean enqueue(DispatchEvent event) throws InterruptedException {
-		if (!this.accepting) {
-			return false;
-		}
-		this.undelivered.incrementAndGet();
-		if (this.queue.offer(event)) {
-			return true;
-		}
-		this.blockingReader = true;
-		this.pausedSinceAsked = true;
+		long size = event.dataSize();
+		this.lock.lockInterruptibly();
 		try {
-			logger.warn("Listeners of shard {} are {} events behind; pausing the socket reader until they catch up",
-					event.getShardId(), this.queue.size());
-			while (this.accepting) {
-				if (this.queue.offer(event, 100, TimeUnit.MILLISECONDS)) {
-					return true;
+			if (!this.accepting) {
+				return false;
+			}
+			if (!hasRoomFor(size)) {
+				awaitRoom(event, size);
+				if (!this.accepting) {
+					return false;
 				}
 			}
-			this.undelivered.decrementAndGet();
-			return false;
+			this.queue.add(event);
+			this.queuedBytes += size;
+			this.notEmpty.signal();
+			return true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void awaitRoom(DispatchEvent event, long size) throws InterruptedException {
+		this.blockingReader = true;
+		this.pausedSinceAsked = true;
+		logger.warn("Listeners of shard {} are {} events ({} bytes) behind; pausing the socket reader until they "
+				+ "catch up", event.getShardId(), this.queue.size(), this.queuedBytes);
+		try {
+			while (this.accepting && !hasRoomFor(size)) {
+				this.notFull.await();
+			}
 		}
 		finally {
 			this.blockingReader = false;
 		}
 	}
 
+	private boolean hasRoomFor(long size) {
+		return this.queue.isEmpty() || (this.queue.size() < this.capacity && this.queuedBytes + size <= this.maxBytes);
+	}
+
 	/**
 	 * How many events wait for delivery.
 	 */
 	public int depth() {
-		return this.queue.size();
+		this.lock.lock();
+		try {
+			return this.queue.size();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * How many bytes of event data wait for delivery.
+	 */
+	public long depthBytes() {
+		this.lock.lock();
+		try {
+			return this.queuedBytes;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * The event the listener is busy with now, or {@code null} when it is idle.
+	 */
+	public Delivery delivering() {
+		this.lock.lock();
+		try {
+			return this.delivering;
+		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
 	/**
@@ -129,22 +221,19 @@ public final class DispatchQueue {
 	public boolean stop(Duration timeout) throws InterruptedException {
 		Thread thread;
 		synchronized (this) {
-			this.accepting = false;
 			thread = this.deliverer;
-		}
-		if (thread == null) {
-			return this.undelivered.get() == 0;
-		}
-		long deadline = System.nanoTime() + timeout.toNanos();
-		boolean delivered = true;
-		while (this.undelivered.get() > 0) {
-			long left = deadline - System.nanoTime();
-			if (left <= 0) {
-				logger.warn("Stopped with {} events undelivered after {}", this.queue.size(), timeout);
-				delivered = false;
-				break;
+			this.lock.lock();
+			try {
+				this.accepting = false;
+				this.notFull.signalAll();
 			}
-			thread.join(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 20)));
+			finally {
+				this.lock.unlock();
+			}
+		}
+		boolean delivered = (thread != null) ? awaitIdle(timeout) : isIdle();
+		if (thread == null) {
+			return delivered;
 		}
 		synchronized (this) {
 			if (this.deliverer == thread) {
@@ -155,14 +244,44 @@ public final class DispatchQueue {
 		return delivered;
 	}
 
+	private boolean awaitIdle(Duration timeout) throws InterruptedException {
+		long left = timeout.toNanos();
+		this.lock.lock();
+		try {
+			while (!isIdle()) {
+				if (left <= 0) {
+					logger.warn("Stopped with {} events undelivered after {}",
+							this.queue.size() + ((this.delivering != null) ? 1 : 0), timeout);
+					return false;
+				}
+				left = this.idle.awaitNanos(left);
+			}
+			return true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private boolean isIdle() {
+		this.lock.lock();
+		try {
+			return this.queue.isEmpty() && this.delivering == null;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
 	private void deliverLoop() {
 		Thread self = Thread.currentThread();
 		try {
-			// Polls rather than takes: a thread whose interrupt a listener swallowed still sees it was replaced
-			// (stop() interrupts the wait itself; the period bounds only that rare case, and idle wake-ups).
+			// Waits a bounded time rather than for good: a thread whose interrupt a listener swallowed still sees it
+			// was replaced (stop() interrupts the wait itself; the period bounds only that rare case, and idle
+			// wake-ups).
 			while (this.deliverer == self) {
 				synchronized (this.deliveryLock) {
-					DispatchEvent event = (this.deliverer == self) ? this.queue.poll(1, TimeUnit.SECONDS) : null;
+					DispatchEvent event = (this.deliverer == self) ? take(self) : null;
 					if (event != null) {
 						deliver(event);
 					}
@@ -171,6 +290,25 @@ public final class DispatchQueue {
 		}
 		catch (InterruptedException ex) {
 			// stop() interrupts once the queue is empty or its deadline passed
+		}
+	}
+
+	private DispatchEvent take(Thread self) throws InterruptedException {
+		this.lock.lockInterruptibly();
+		try {
+			if (this.queue.isEmpty()) {
+				this.notEmpty.await(1, TimeUnit.SECONDS);
+			}
+			DispatchEvent event = this.queue.poll();
+			if (event != null) {
+				this.queuedBytes -= event.dataSize();
+				this.delivering = new Delivery(event, this.nanoClock.getAsLong(), self);
+				this.notFull.signalAll();
+			}
+			return event;
+		}
+		finally {
+			this.lock.unlock();
 		}
 	}
 
@@ -183,8 +321,25 @@ public final class DispatchQueue {
 					event.getSequence(), event.getShardId(), ex);
 		}
 		finally {
-			this.undelivered.decrementAndGet();
+			this.lock.lock();
+			try {
+				this.delivering = null;
+				this.idle.signalAll();
+			}
+			finally {
+				this.lock.unlock();
+			}
 		}
+	}
+
+	/**
+	 * An event the listener is busy with.
+	 *
+	 * @param event the event
+	 * @param startedAt when the listener got it, on the queue's clock ({@link System#nanoTime()} unless given)
+	 * @param thread the delivery thread, whose stack tells where the listener is
+	 */
+	public record Delivery(DispatchEvent event, long startedAt, Thread thread) {
 	}
 
 }

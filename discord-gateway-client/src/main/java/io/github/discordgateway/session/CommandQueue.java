@@ -2,7 +2,7 @@ package io.github.discordgateway.session;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Queue;
+import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -12,8 +12,11 @@ import io.github.discordgateway.transport.ratelimit.GatewayRateLimiter;
 
 /**
  * A shard's outbound commands (presence, voice state, member requests...): kept in order until a session is
- * ready, then sent as fast as the connection's {@link GatewayRateLimiter} allows. The queue outlives connections:
- * what a lost connection did not send goes out on the next ready one.
+ * ready, then sent as fast as the connection's {@link GatewayRateLimiter} allows. The queue outlives connections
+ * (and a resumable stop): what a lost connection did not send goes out on the next ready one. A command whose
+ * send fails goes back to the head of the queue rather than count as sent (so it may reach Discord twice, never
+ * zero times); a command's future fails only when the queue is {@linkplain #closeForGood closed for good} (the
+ * shard logs out or stops for good, or the client closes), so no caller waits forever.
  * <p>
  * It has its own lock, which it never holds while calling out: futures complete and the observer hears of sent
  * commands on the callback executor.
@@ -28,7 +31,7 @@ final class CommandQueue {
 
 	private final GatewayObserver observer;
 
-	private final Queue<Command> commands = new ArrayDeque<>();
+	private final Deque<Command> commands = new ArrayDeque<>();
 
 	private TransportConnection connection;
 
@@ -117,7 +120,12 @@ final class CommandQueue {
 				return;
 			}
 			this.commands.poll();
-			this.connection.send(next.payload());
+			if (!this.connection.send(next.payload())) {
+				// The connection is closing: the command waits for the next ready one.
+				this.commands.addFirst(next);
+				pause();
+				return;
+			}
 			Duration waited = Duration.ofNanos(this.scheduler.nanoTime() - next.enqueuedAt());
 			this.callbacks.execute(() -> {
 				try {

@@ -62,4 +62,11 @@ public interface GatewayObserver {
 	default void statusChanged(ShardStatus status) {
 	}
 
+	/**
+	 * A listener has been busy with one event past the stuck listener threshold (told once per stuck event; the
+	 * shard's status says so until the listener is done, see {@link ShardStatus#stuckListener()}).
+	 */
+	default void listenerStuck(StuckListener stuck) {
+	}
+
 }

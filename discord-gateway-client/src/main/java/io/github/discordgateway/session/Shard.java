@@ -30,6 +30,7 @@ import io.github.discordgateway.transport.GatewayTransport;
 import io.github.discordgateway.transport.GatewayUrl;
 import io.github.discordgateway.transport.OutboundPayloadSize;
 import io.github.discordgateway.transport.OversizeMessage;
+import io.github.discordgateway.transport.PayloadTooLargeException;
 import io.github.discordgateway.transport.TransportConnection;
 import io.github.discordgateway.transport.TransportHandler;
 import io.github.discordgateway.transport.ratelimit.GatewayRateLimiter;
@@ -52,7 +53,10 @@ import io.github.discordgateway.transport.ratelimit.GatewayRateLimiter;
  * delivery; only once it is queued does the session's sequence move to it (so a Resume never skips an event
  * that was not handed over, e.g. when delivery stops while the reader waits for room). READY starts a new
  * {@link Session}; READY and RESUMED mark the shard ready and save the session.</li>
- * <li>The shard's {@link DispatchQueue} thread hands each event to the listener, in sequence order.</li>
+ * <li>The shard's {@link DispatchQueue} thread hands each event to the listener, in sequence order. A listener
+ * busy with one event past {@link ShardSettings#stuckListenerThreshold()} is reported by a
+ * {@link StuckListenerWatch} on the scheduler's thread: logged with the thread's stack, told to the observer, and
+ * shown in the status until it is done.</li>
  * <li>ACKs feed latency to the observer; op 1 gets a beat at once; op 7 and op 9 reconnect (below).</li>
  * </ol>
  *
@@ -126,6 +130,11 @@ public final class Shard {
 
 	private final CommandQueue commands;
 
+	private final StuckListenerWatch stuckListenerWatch;
+
+	/** The event a listener is stuck on, or {@code null}. */
+	private StuckListener stuckListener;
+
 	private ShardState state = ShardState.STOPPED;
 
 	private volatile ShardStatus status;
@@ -179,6 +188,8 @@ public final class Shard {
 		this.policy = settings.reconnectPolicy(this.random);
 		this.commands = new CommandQueue(settings.shardId(), this.scheduler, this.callbacks, this.observer);
 		this.status = new ShardStatus(settings.shardId(), ShardState.STOPPED, null, null, 0);
+		this.stuckListenerWatch = new StuckListenerWatch(settings.shardId(), queue, this.scheduler,
+				settings.stuckListenerThreshold(), this::listenerStuck, this::listenerRecovered);
 	}
 
 	/**
@@ -227,6 +238,7 @@ public final class Shard {
 				this.commands.reopen();
 				// A restart resumes: what is replayed and what follows must reach the listener again.
 				this.queue.start();
+				this.stuckListenerWatch.start();
 				connect();
 			}
 		}
@@ -251,6 +263,7 @@ public final class Shard {
 	public synchronized void stop(boolean resumable) {
 		abandonConnection(resumable ? RESUMABLE_CLOSE_CODE : 1000, "shutting down");
 		this.pendingConnect.cancel();
+		this.stuckListenerWatch.stop();
 		if (resumable) {
 			saveSession();
 		}
@@ -301,25 +314,80 @@ public final class Shard {
 	 * @throws io.github.discordgateway.transport.PayloadTooLargeException if the payload exceeds 4096 bytes
 	 */
 	public CompletableFuture<Void> send(Opcode op, Object data) {
-		String payload = this.json.encode(op, data);
-		OutboundPayloadSize.check(payload, op.code());
-		return this.commands.add(op, payload);
+		return send(encode(op, data));
 	}
 
+	/**
+	 * Encodes a command and checks it against the 4096-byte limit, without queuing it.
+	 * @param op the command's opcode
+	 * @param data its data
+	 * @return the command, for {@link #send(EncodedCommand)}
+	 * @throws io.github.discordgateway.transport.PayloadTooLargeException if the payload exceeds 4096 bytes
+	 */
+	public EncodedCommand encode(Opcode op, Object data) {
+		String payload = this.json.encode(op, data);
+		OutboundPayloadSize.check(payload, op.code());
+		return new EncodedCommand(op, payload);
+	}
+
+	/**
+	 * Sends a command {@linkplain #encode encoded} before, as {@link #send(Opcode, Object)} does.
+	 */
+	public CompletableFuture<Void> send(EncodedCommand command) {
+		return this.commands.add(command.op(), command.payload());
+	}
+
+	/**
+	 * Fails every queued command and every command sent until the shard starts again (the client closes: a
+	 * resumable stop alone keeps them for the restart).
+	 */
+	public void failQueuedCommands(String why) {
+		this.commands.closeForGood(why);
+	}
+
+	/**
+	 * Opens the next connection. Nothing thrown here escapes: a URL that cannot be connected to, or a transport
+	 * that throws, is a failed attempt like any other (logged, given as the status's reason, retried with
+	 * backoff).
+	 */
 	private void connect() {
-		Session current = this.session;
 		this.resumeSent = false;
-		String base = (current != null) ? current.resumeGatewayUrl() : this.gatewayUrl.get();
 		int connectionGeneration = ++this.generation;
 		setState(ShardState.CONNECTING, this.reason);
-		this.helloDeadline = this.scheduler.schedule(() -> helloTimedOut(connectionGeneration),
-				this.settings.helloTimeout());
-		this.transport.connect(GatewayUrl.connectUri(base, this.settings.compress()), new Connection(connectionGeneration))
-			.whenComplete((opened, failure) -> {
-				if (failure != null) {
-					connectFailed(connectionGeneration, base, failure);
-				}
-			});
+		String base = null;
+		try {
+			base = connectionBase();
+			String target = base;
+			this.helloDeadline = this.scheduler.schedule(() -> helloTimedOut(connectionGeneration),
+					this.settings.helloTimeout());
+			this.transport.connect(GatewayUrl.connectUri(base, this.settings.compress()),
+					new Connection(connectionGeneration))
+				.whenComplete((opened, failure) -> {
+					if (failure != null) {
+						connectFailed(connectionGeneration, target, failure);
+					}
+				});
+		}
+		catch (RuntimeException ex) {
+			connectFailed(connectionGeneration, base, ex);
+		}
+	}
+
+	/**
+	 * The session's resume URL, or the gateway URL to identify on (or to resume on, when Discord named a resume
+	 * URL that cannot be connected to: Discord accepts a resume there too).
+	 */
+	private String connectionBase() {
+		Session current = this.session;
+		if (current != null) {
+			String problem = GatewayUrl.problem(current.resumeGatewayUrl());
+			if (problem == null) {
+				return current.resumeGatewayUrl();
+			}
+			logger.warn("Shard {}: the resume URL '{}' {}; resuming on the gateway URL", shardId(),
+					current.resumeGatewayUrl(), problem);
+		}
+		return this.gatewayUrl.get();
 	}
 
 	private synchronized void connectFailed(int connectionGeneration, String base, Throwable failure) {
@@ -453,8 +521,7 @@ public final class Shard {
 		boolean changed = next != this.state;
 		this.state = next;
 		this.reason = why;
-		ShardStatus snapshot = new ShardStatus(shardId(), next, this.lastCloseCode, why, this.failedAttempts);
-		this.status = snapshot;
+		ShardStatus snapshot = snapshot();
 		if (!changed) {
 			return;
 		}
@@ -469,6 +536,32 @@ public final class Shard {
 		this.callbacks.execute(() -> this.observer.statusChanged(snapshot));
 	}
 
+	private ShardStatus snapshot() {
+		ShardStatus snapshot = new ShardStatus(shardId(), this.state, this.lastCloseCode, this.reason,
+				this.failedAttempts, this.stuckListener);
+		this.status = snapshot;
+		return snapshot;
+	}
+
+	/**
+	 * The {@link StuckListenerWatch} found the listener stuck on one event (on the scheduler's thread).
+	 */
+	private synchronized void listenerStuck(StuckListener stuck) {
+		this.stuckListener = stuck;
+		ShardStatus snapshot = snapshot();
+		this.callbacks.execute(() -> this.observer.listenerStuck(stuck));
+		this.callbacks.execute(() -> this.observer.statusChanged(snapshot));
+	}
+
+	/**
+	 * The listener found stuck is done with its event.
+	 */
+	private synchronized void listenerRecovered() {
+		this.stuckListener = null;
+		ShardStatus snapshot = snapshot();
+		this.callbacks.execute(() -> this.observer.statusChanged(snapshot));
+	}
+
 	private synchronized void sendIdentify(int connectionGeneration) {
 		if (connectionGeneration != this.generation || this.connection == null
 				|| this.state != ShardState.IDENTIFYING) {
@@ -479,8 +572,22 @@ public final class Shard {
 				this.settings.largeThreshold(), new int[] { shardId(), this.settings.shardCount() },
 				this.settings.presence(), this.settings.intents());
 		logger.debug("Shard {} identifying: {}", shardId(), identify);
+		String payload = this.json.encode(Opcode.IDENTIFY, identify);
+		try {
+			OutboundPayloadSize.check(payload, Opcode.IDENTIFY.code());
+		}
+		catch (PayloadTooLargeException ex) {
+			// Discord would close with 4002 and the shard would identify again, in a loop.
+			String why = "Identify is " + ex.size() + " bytes, over Discord's limit of " + ex.limit()
+					+ "; shorten the presence";
+			logger.error("Shard {} stopped for good: {}", shardId(), why);
+			abandonConnection(RESUMABLE_CLOSE_CODE, "Identify too large");
+			setState(ShardState.FATAL, why);
+			this.commands.closeForGood("Shard " + shardId() + " has stopped for good: " + why);
+			return;
+		}
 		this.rateLimiter.tryAcquireCommand();
-		this.connection.send(this.json.encode(Opcode.IDENTIFY, identify));
+		this.connection.send(payload);
 	}
 
 	private synchronized void identifyTurnFailed(int connectionGeneration, Throwable failure) {

@@ -3,6 +3,7 @@ package io.github.discordgateway.session;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
+import io.github.discordgateway.event.DispatchQueue;
 import io.github.discordgateway.protocol.ConnectionProperties;
 import io.github.discordgateway.protocol.UpdatePresence;
 
@@ -24,14 +25,32 @@ import io.github.discordgateway.protocol.UpdatePresence;
  * Identify
  * @param eventQueueCapacity dispatches that may wait for the listener before the reader is paused
  * @param helloTimeout how long a connection attempt may take to bring Hello before it is given up and retried
+ * @param eventQueueMaxBytes bytes of dispatch data that may wait for the listener before the reader is paused
+ * @param stuckListenerThreshold how long the listener may be busy with one event before it is reported stuck
  */
 public record ShardSettings(int shardId, int shardCount, String token, long intents, int largeThreshold,
 		ConnectionProperties properties, UpdatePresence presence, String compress, Backoff backoff,
 		Duration invalidSessionDelayMin, Duration invalidSessionDelayMax, int maxFailedResumes,
-		int eventQueueCapacity, Duration helloTimeout) {
+		int eventQueueCapacity, Duration helloTimeout, long eventQueueMaxBytes, Duration stuckListenerThreshold) {
 
 	/** How long a connection may take to bring Hello unless configured. */
 	public static final Duration DEFAULT_HELLO_TIMEOUT = Duration.ofSeconds(30);
+
+	/** How long the listener may be busy with one event before it is reported stuck, unless configured. */
+	public static final Duration DEFAULT_STUCK_LISTENER_THRESHOLD = Duration.ofSeconds(30);
+
+	/**
+	 * Settings with the {@link #DEFAULT_STUCK_LISTENER_THRESHOLD default stuck listener threshold} and the
+	 * {@link DispatchQueue#DEFAULT_MAX_BYTES default byte bound of the event queue}.
+	 */
+	public ShardSettings(int shardId, int shardCount, String token, long intents, int largeThreshold,
+			ConnectionProperties properties, UpdatePresence presence, String compress, Backoff backoff,
+			Duration invalidSessionDelayMin, Duration invalidSessionDelayMax, int maxFailedResumes,
+			int eventQueueCapacity, Duration helloTimeout) {
+		this(shardId, shardCount, token, intents, largeThreshold, properties, presence, compress, backoff,
+				invalidSessionDelayMin, invalidSessionDelayMax, maxFailedResumes, eventQueueCapacity, helloTimeout,
+				DispatchQueue.DEFAULT_MAX_BYTES, DEFAULT_STUCK_LISTENER_THRESHOLD);
+	}
 
 	/**
 	 * Settings with the {@link #DEFAULT_HELLO_TIMEOUT default Hello deadline}.
@@ -51,7 +70,8 @@ public record ShardSettings(int shardId, int shardCount, String token, long inte
 	public ShardSettings forShard(int id, int count) {
 		return new ShardSettings(id, count, this.token, this.intents, this.largeThreshold, this.properties,
 				this.presence, this.compress, this.backoff, this.invalidSessionDelayMin, this.invalidSessionDelayMax,
-				this.maxFailedResumes, this.eventQueueCapacity, this.helloTimeout);
+				this.maxFailedResumes, this.eventQueueCapacity, this.helloTimeout, this.eventQueueMaxBytes,
+				this.stuckListenerThreshold);
 	}
 
 	/**
@@ -60,7 +80,18 @@ public record ShardSettings(int shardId, int shardCount, String token, long inte
 	public ShardSettings withHelloTimeout(Duration timeout) {
 		return new ShardSettings(this.shardId, this.shardCount, this.token, this.intents, this.largeThreshold,
 				this.properties, this.presence, this.compress, this.backoff, this.invalidSessionDelayMin,
-				this.invalidSessionDelayMax, this.maxFailedResumes, this.eventQueueCapacity, timeout);
+				this.invalidSessionDelayMax, this.maxFailedResumes, this.eventQueueCapacity, timeout,
+				this.eventQueueMaxBytes, this.stuckListenerThreshold);
+	}
+
+	/**
+	 * These settings with another byte bound of the event queue and another stuck listener threshold.
+	 */
+	public ShardSettings withDelivery(long queueMaxBytes, Duration stuckThreshold) {
+		return new ShardSettings(this.shardId, this.shardCount, this.token, this.intents, this.largeThreshold,
+				this.properties, this.presence, this.compress, this.backoff, this.invalidSessionDelayMin,
+				this.invalidSessionDelayMax, this.maxFailedResumes, this.eventQueueCapacity, this.helloTimeout,
+				queueMaxBytes, stuckThreshold);
 	}
 
 	/**

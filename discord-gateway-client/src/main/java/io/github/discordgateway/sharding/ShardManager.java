@@ -245,7 +245,8 @@ public final class ShardManager {
 		for (int id : ids) {
 			ShardSettings shardSettings = this.shardTemplate.forShard(id, count);
 			Shard shard = new Shard(shardSettings, shared,
-					new DispatchQueue(id, shardSettings.eventQueueCapacity(), this.listener));
+					new DispatchQueue(id, shardSettings.eventQueueCapacity(), shardSettings.eventQueueMaxBytes(),
+							this.listener, this.scheduler::nanoTime));
 			this.shards.put(id, shard);
 		}
 		this.bootstrapProblem = null;

@@ -9,8 +9,9 @@ public interface TransportConnection {
 	 * Sends one payload. Never blocks on the network for long; a failed send closes the connection (the handler
 	 * then hears of the close).
 	 * @param json the payload envelope
+	 * @return {@code false} if the send failed (the payload did not go out whole; the connection is closing)
 	 */
-	void send(String json);
+	boolean send(String json);
 
 	/**
 	 * Closes the connection with a close frame. Idempotent.

@@ -237,13 +237,15 @@ public final class WebSocketGatewayTransport implements GatewayTransport {
 		}
 
 		@Override
-		public void send(String json) {
+		public boolean send(String json) {
 			try {
 				this.session.sendMessage(new TextMessage(json));
+				return true;
 			}
 			catch (IOException | RuntimeException ex) {
 				logger.debug("Gateway send failed; closing the connection", ex);
 				close(CloseStatus.SESSION_NOT_RELIABLE.getCode(), "send failed");
+				return false;
 			}
 		}
 

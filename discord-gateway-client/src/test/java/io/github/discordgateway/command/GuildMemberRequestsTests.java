@@ -31,7 +31,7 @@ class GuildMemberRequestsTests {
 	@Test
 	void aRequestWithoutAnswerTimesOutOnTheCallbackExecutorNotOnTheTimer() {
 		CompletableFuture<GuildMembers> result = new CompletableFuture<>();
-		this.requests.register(RequestGuildMembers.all("1"), result);
+		this.requests.register(request(), result);
 		this.scheduler.advance(Duration.ofSeconds(30));
 		assertThat(result).as("the timer only hands the failure over").isNotDone();
 		this.callbacks.runAll();
@@ -43,7 +43,9 @@ class GuildMemberRequestsTests {
 	@Test
 	void theLastChunkCompletesTheRequestOnTheCallbackExecutor() {
 		CompletableFuture<GuildMembers> result = new CompletableFuture<>();
-		String nonce = this.requests.register(RequestGuildMembers.all("1"), result).nonce();
+		RequestGuildMembers request = request();
+		this.requests.register(request, result);
+		String nonce = request.nonce();
 		this.requests.dispatchReceived(this.events.create("GUILD_MEMBERS_CHUNK", 0, 2, RawJson.of(
 				"{\"guild_id\":\"1\",\"members\":[],\"chunk_index\":0,\"chunk_count\":1,\"nonce\":\"" + nonce + "\"}")));
 		assertThat(result).isNotDone();
@@ -57,7 +59,9 @@ class GuildMemberRequestsTests {
 	@Test
 	void aRateLimitedRequestFailsOnTheCallbackExecutor() {
 		CompletableFuture<GuildMembers> result = new CompletableFuture<>();
-		String nonce = this.requests.register(RequestGuildMembers.all("1"), result).nonce();
+		RequestGuildMembers request = request();
+		this.requests.register(request, result);
+		String nonce = request.nonce();
 		this.requests.dispatchReceived(this.events.create("RATE_LIMITED", 0, 2, RawJson.of(
 				"{\"opcode\":8,\"retry_after\":1.5,\"meta\":{\"guild_id\":\"1\",\"nonce\":\"" + nonce + "\"}}")));
 		assertThat(result).isNotDone();
@@ -65,6 +69,10 @@ class GuildMemberRequestsTests {
 		assertThat(result).failsWithin(Duration.ZERO)
 			.withThrowableOfType(java.util.concurrent.ExecutionException.class)
 			.withCauseInstanceOf(GatewayRateLimitedException.class);
+	}
+
+	private static RequestGuildMembers request() {
+		return RequestGuildMembers.all("1").withNonce(GuildMemberRequests.newNonce());
 	}
 
 }

@@ -20,6 +20,12 @@ class DispatchQueueTests {
 		return new DispatchEvent("MESSAGE_CREATE", 0, sequence, RawJson.of("{}"), new GatewayJson());
 	}
 
+	/** An event whose data is {@code bytes} long. */
+	private static DispatchEvent event(long sequence, int bytes) {
+		return new DispatchEvent("MESSAGE_CREATE", 0, sequence,
+				RawJson.of("{\"x\":\"" + "x".repeat(bytes - 8) + "\"}"), new GatewayJson());
+	}
+
 	@Test
 	void aThrowingListenerDoesNotStopDelivery() throws InterruptedException {
 		List<Long> delivered = new CopyOnWriteArrayList<>();
@@ -68,6 +74,96 @@ class DispatchQueueTests {
 		assertThat(queue.isBlockingReader()).isFalse();
 		assertThat(queue.readerPausedSinceLastAsked()).as("the pause is remembered for the next heartbeat").isTrue();
 		assertThat(queue.readerPausedSinceLastAsked()).as("and only until then").isFalse();
+	}
+
+	@Test
+	void theQueueIsBoundedByTheBytesOfTheEventsDataToo() throws InterruptedException {
+		CountDownLatch release = new CountDownLatch(1);
+		List<Long> delivered = new CopyOnWriteArrayList<>();
+		DispatchQueue queue = new DispatchQueue(0, 100, 100, blockedUntil(release, delivered), System::nanoTime);
+		queue.enqueue(event(1, 60));
+		await().atMost(Duration.ofSeconds(5)).until(() -> queue.delivering() != null);
+		queue.enqueue(event(2, 60));
+		assertThat(queue.depthBytes()).isEqualTo(60);
+		Thread reader = new Thread(() -> {
+			try {
+				queue.enqueue(event(3, 60));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		reader.start();
+		await().atMost(Duration.ofSeconds(5)).until(queue::isBlockingReader);
+		assertThat(queue.depth()).as("120 bytes would be over the bound of 100").isEqualTo(1);
+		release.countDown();
+		reader.join(5000);
+		assertThat(queue.stop(Duration.ofSeconds(5))).isTrue();
+		assertThat(delivered).containsExactly(1L, 2L, 3L);
+	}
+
+	@Test
+	void anEventLargerThanTheByteBoundIsTakenOnceTheQueueIsEmpty() throws InterruptedException {
+		List<Long> delivered = new CopyOnWriteArrayList<>();
+		DispatchQueue queue = new DispatchQueue(0, 100, 100, (event) -> delivered.add(event.getSequence()), System::nanoTime);
+		assertThat(queue.enqueue(event(1, 1000))).isTrue();
+		assertThat(queue.enqueue(event(2, 1000))).isTrue();
+		assertThat(queue.stop(Duration.ofSeconds(5))).isTrue();
+		assertThat(delivered).containsExactly(1L, 2L);
+	}
+
+	@Test
+	void anInterruptedEnqueueLeavesNothingCountedSoStopEndsAsSoonAsTheListenerIsDone() throws InterruptedException {
+		CountDownLatch release = new CountDownLatch(1);
+		List<Long> delivered = new CopyOnWriteArrayList<>();
+		DispatchQueue queue = new DispatchQueue(0, 1, blockedUntil(release, delivered));
+		queue.enqueue(event(1));
+		await().atMost(Duration.ofSeconds(5)).until(() -> queue.delivering() != null);
+		queue.enqueue(event(2));
+		Thread reader = new Thread(() -> {
+			try {
+				queue.enqueue(event(3));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		reader.start();
+		await().atMost(Duration.ofSeconds(5)).until(queue::isBlockingReader);
+		reader.interrupt();
+		reader.join(5000);
+		release.countDown();
+		assertThat(queue.stop(Duration.ofSeconds(60))).as("nothing waits for the event never queued").isTrue();
+		assertThat(delivered).containsExactly(1L, 2L);
+	}
+
+	@Test
+	void theEventTheListenerIsBusyWithIsKnownWithWhenItStartedAndOnWhichThread() throws InterruptedException {
+		CountDownLatch release = new CountDownLatch(1);
+		DispatchQueue queue = new DispatchQueue(0, 10, 100, blockedUntil(release, new CopyOnWriteArrayList<>()),
+				() -> 42L);
+		assertThat(queue.delivering()).isNull();
+		queue.enqueue(event(7));
+		await().atMost(Duration.ofSeconds(5)).until(() -> queue.delivering() != null);
+		DispatchQueue.Delivery delivery = queue.delivering();
+		assertThat(delivery.event().getSequence()).isEqualTo(7);
+		assertThat(delivery.startedAt()).isEqualTo(42L);
+		assertThat(delivery.thread().getName()).isEqualTo("discord-gateway-events-0");
+		release.countDown();
+		await().atMost(Duration.ofSeconds(5)).until(() -> queue.delivering() == null);
+		queue.stop(Duration.ofSeconds(5));
+	}
+
+	private static DispatchListener blockedUntil(CountDownLatch release, List<Long> delivered) {
+		return (event) -> {
+			try {
+				release.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			delivered.add(event.getSequence());
+		};
 	}
 
 	@Test

@@ -68,6 +68,34 @@ class CommandQueueTests {
 	}
 
 	@Test
+	void aCommandWhoseSendFailsIsNotCompletedAsSentButGoesOutOnTheNextReadyConnection() {
+		FakeConnection broken = connection();
+		broken.failSends = true;
+		this.queue.open(broken, limiter());
+		CompletableFuture<Void> first = this.queue.add(Opcode.VOICE_STATE_UPDATE, "{\"op\":4}");
+		CompletableFuture<Void> second = this.queue.add(Opcode.REQUEST_CHANNEL_INFO, "{\"op\":43}");
+		this.callbacks.runAll();
+		assertThat(first).isNotDone();
+		assertThat(second).isNotDone();
+		FakeConnection next = connection();
+		this.queue.open(next, limiter());
+		assertThat(next.sent).as("in their order").containsExactly("{\"op\":4}", "{\"op\":43}");
+		this.callbacks.runAll();
+		assertThat(first).isCompleted();
+		assertThat(second).isCompleted();
+	}
+
+	@Test
+	void closingForGoodFailsEveryQueuedCommandAndEveryLaterOne() {
+		CompletableFuture<Void> queued = this.queue.add(Opcode.VOICE_STATE_UPDATE, "{\"op\":4}");
+		this.queue.closeForGood("closed");
+		CompletableFuture<Void> later = this.queue.add(Opcode.VOICE_STATE_UPDATE, "{\"op\":4}");
+		this.callbacks.runAll();
+		assertThat(queued).isCompletedExceptionally();
+		assertThat(later).isCompletedExceptionally();
+	}
+
+	@Test
 	void presenceUpdatesBeyondFivePerTwentySecondsWaitForTheWindow() {
 		FakeConnection connection = connection();
 		this.queue.open(connection, limiter());

@@ -63,6 +63,9 @@ final class FakeTransport implements GatewayTransport {
 
 		Integer closedWith;
 
+		/** Whether sends fail (as when the socket broke). */
+		boolean failSends;
+
 		FakeConnection(URI uri, TransportHandler handler, java.util.function.LongSupplier clock) {
 			this.uri = uri;
 			this.handler = handler;
@@ -70,9 +73,13 @@ final class FakeTransport implements GatewayTransport {
 		}
 
 		@Override
-		public synchronized void send(String json) {
+		public synchronized boolean send(String json) {
+			if (this.failSends) {
+				return false;
+			}
 			this.sent.add(json);
 			this.sentAt.add(this.clock.getAsLong());
+			return true;
 		}
 
 		@Override

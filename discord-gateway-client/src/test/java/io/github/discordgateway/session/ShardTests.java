@@ -57,6 +57,8 @@ class ShardTests {
 
 	private IdentifyQueue identifyQueue = IdentifyQueue.NONE;
 
+	private java.util.function.Supplier<String> gatewayUrl = () -> GATEWAY;
+
 	private GatewayObserver observer = new GatewayObserver() {
 		@Override
 		public void reconnecting(int shardId, CloseAction action) {
@@ -84,7 +86,7 @@ class ShardTests {
 	private Shard start() {
 		this.shard = new Shard(this.settings,
 				new Shard.Collaborators(this.transport, this.scheduler, this.json, this.identifyQueue, this.sessions,
-						this.observer, this.callbacks, () -> GATEWAY, DispatchEventFactory.generic(this.json),
+						this.observer, this.callbacks, () -> this.gatewayUrl.get(), DispatchEventFactory.generic(this.json),
 						() -> 0.5),
 				this.dispatchQueue);
 		this.shard.start();
@@ -314,6 +316,45 @@ class ShardTests {
 	}
 
 	@Test
+	void aGatewayUrlNoConnectionCanOpenIsAFailedAttemptWithAReasonAndIsRetried() {
+		this.gatewayUrl = () -> "https://gateway.example";
+		start();
+		assertThat(this.transport.attempts).isEmpty();
+		assertThat(this.shard.status().state()).isEqualTo(ShardState.RECONNECT_WAIT);
+		assertThat(this.shard.status().reason()).contains("could not connect")
+			.contains("'https://gateway.example' must start with wss://");
+		this.scheduler.advance(Duration.ofSeconds(60));
+		assertThat(this.shard.status().state()).isEqualTo(ShardState.RECONNECT_WAIT);
+		assertThat(this.shard.status().failedAttempts()).isGreaterThan(1);
+	}
+
+	@Test
+	void aTransportThatThrowsIsAFailedAttemptNotAnEscapedException() {
+		this.gatewayUrl = () -> {
+			throw new IllegalStateException("no gateway URL yet");
+		};
+		start();
+		assertThat(this.shard.status().state()).isEqualTo(ShardState.RECONNECT_WAIT);
+		assertThat(this.shard.status().reason()).contains("no gateway URL yet");
+	}
+
+	@Test
+	void aResumeUrlNoConnectionCanOpenResumesOnTheGatewayUrl() {
+		start();
+		FakeConnection connection = this.transport.last();
+		connection.receive("{\"op\":10,\"d\":{\"heartbeat_interval\":1000}}");
+		connection.receive("{\"op\":0,\"s\":1,\"t\":\"READY\",\"d\":{\"session_id\":\"abc\","
+				+ "\"resume_gateway_url\":\"https://resume.example\"}}");
+		connection.serverCloses(1006);
+		this.scheduler.advance(Duration.ZERO);
+		FakeConnection resumed = this.transport.last();
+		assertThat(resumed).isNotSameAs(connection);
+		assertThat(resumed.uri.toString()).startsWith(GATEWAY);
+		resumed.receive("{\"op\":10,\"d\":{\"heartbeat_interval\":1000}}");
+		assertThat(resumed.sentWithOp(6)).hasSize(1);
+	}
+
+	@Test
 	void dispatchesAreDeliveredInOrderAndDuplicatesDropped() {
 		FakeConnection connection = readyConnection();
 		connection.receive("{\"op\":0,\"s\":2,\"t\":\"A\",\"d\":{}}");
@@ -407,6 +448,74 @@ class ShardTests {
 		assertThat(second).isCompleted();
 		assertThat(connection.sent.subList(1, 3)).containsExactly("{\"op\":3,\"d\":{\"status\":\"idle\"}}",
 				"{\"op\":4,\"d\":{\"guild_id\":\"1\"}}");
+	}
+
+	@Test
+	void anIdentifyTooLargeForDiscordStopsTheShardForGoodInsteadOfLoopingOn4002() {
+		this.settings = new ShardSettings(0, 1, "secret-token", 513, 50, new ConnectionProperties("linux", "lib", "lib"),
+				new io.github.discordgateway.protocol.UpdatePresence(null, List.of(
+						new io.github.discordgateway.protocol.UpdatePresence.Activity("x".repeat(5000), 0, null, null)),
+						"online", false),
+				null, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.5), Duration.ofSeconds(1),
+				Duration.ofSeconds(5), 3, 100);
+		start();
+		FakeConnection connection = this.transport.last();
+		connection.receive("{\"op\":10,\"d\":{\"heartbeat_interval\":1000}}");
+		assertThat(connection.sentWithOp(2)).isEmpty();
+		assertThat(this.shard.status().state()).isEqualTo(ShardState.FATAL);
+		assertThat(this.shard.status().reason()).contains("Identify is").contains("shorten the presence");
+	}
+
+	@Test
+	void aListenerBusyWithOneEventPastTheThresholdIsReportedOnceAndClearedWhenItIsDone() {
+		CountDownLatch release = new CountDownLatch(1);
+		List<StuckListener> stuck = new CopyOnWriteArrayList<>();
+		this.observer = new GatewayObserver() {
+			@Override
+			public void listenerStuck(StuckListener listener) {
+				stuck.add(listener);
+			}
+		};
+		this.settings = this.settings.withDelivery(1024, Duration.ofSeconds(10));
+		this.dispatchQueue = new DispatchQueue(0, 100, 1024, (event) -> {
+			if (event.getName().equals("SLOW")) {
+				try {
+					release.await(30, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}, this.scheduler::nanoTime);
+		start();
+		FakeConnection connection = this.transport.last();
+		connection.receive("{\"op\":10,\"d\":{\"heartbeat_interval\":60000}}");
+		connection.receive("{\"op\":0,\"s\":1,\"t\":\"READY\",\"d\":{\"session_id\":\"abc\",\"resume_gateway_url\":\""
+				+ RESUME + "\"}}");
+		connection.receive("{\"op\":0,\"s\":2,\"t\":\"SLOW\",\"d\":{}}");
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.dispatchQueue.delivering() != null
+					&& this.dispatchQueue.delivering().event().getName().equals("SLOW"));
+		this.scheduler.advance(Duration.ofSeconds(9));
+		this.callbacks.runAll();
+		assertThat(this.shard.status().stuckListener()).isNull();
+		assertThat(stuck).isEmpty();
+		this.scheduler.advance(Duration.ofSeconds(1));
+		StuckListener reported = this.shard.status().stuckListener();
+		assertThat(reported).isNotNull();
+		assertThat(reported.event()).isEqualTo("SLOW");
+		assertThat(reported.sequence()).isEqualTo(2);
+		assertThat(this.shard.status().isHealthy()).isFalse();
+		assertThat(stuck).as("observers hear on the callback executor only").isEmpty();
+		this.callbacks.runAll();
+		this.scheduler.advance(Duration.ofSeconds(20));
+		this.callbacks.runAll();
+		assertThat(stuck).as("once per stuck event").containsExactly(reported);
+		release.countDown();
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.dispatchQueue.delivering() == null);
+		this.scheduler.advance(Duration.ofSeconds(3));
+		assertThat(this.shard.status().stuckListener()).isNull();
+		assertThat(this.shard.status().isHealthy()).isTrue();
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import io.github.discordgateway.session.ManualExecutor;
 import io.github.discordgateway.session.ManualScheduler;
 import io.github.discordgateway.session.Shard;
 import io.github.discordgateway.session.ShardSettings;
+import io.github.discordgateway.session.ShardState;
 import io.github.discordgateway.transport.GatewayTransport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +46,8 @@ class ShardManagerTests {
 	private final GatewayTransport silentTransport = (uri, handler) -> new CompletableFuture<>();
 
 	private ShardManager manager;
+
+	private String gatewayUrlFromDiscord = "ws://127.0.0.1:1";
 
 	@AfterEach
 	void stop() {
@@ -73,7 +76,7 @@ class ShardManagerTests {
 					catch (InterruptedException ex) {
 						Thread.currentThread().interrupt();
 					}
-					return new GatewayBot("ws://127.0.0.1:1", 2, new GatewayBot.SessionStartLimit(1000, 1000, 1000, 1));
+					return new GatewayBot(this.gatewayUrlFromDiscord, 2, new GatewayBot.SessionStartLimit(1000, 1000, 1000, 1));
 				}, (limit) -> IdentifyQueue.NONE, (event) -> {
 				});
 		return this.manager;
@@ -91,6 +94,20 @@ class ShardManagerTests {
 		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
 			.until(() -> this.collaboratorSets.get() == 1 && this.bootstraps.get() == 1);
 		assertThat(this.manager.statuses()).extracting((status) -> status.shardId()).containsExactly(0, 1);
+	}
+
+	@Test
+	void aGatewayUrlFromDiscordNoConnectionCanOpenLeavesEveryShardRetryingWithTheReasonNotHangingInConnecting() {
+		this.gatewayUrlFromDiscord = "https://gateway.example";
+		this.gatewayAnswers.countDown();
+		manager().start();
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.manager.statuses().size() == 2);
+		assertThat(this.manager.statuses()).allSatisfy((status) -> {
+			assertThat(status.state()).isEqualTo(ShardState.RECONNECT_WAIT);
+			assertThat(status.reason()).contains("must start with wss://");
+		});
+		this.scheduler.advance(Duration.ofSeconds(30));
+		assertThat(this.manager.statuses()).allSatisfy((status) -> assertThat(status.failedAttempts()).isGreaterThan(1));
 	}
 
 }

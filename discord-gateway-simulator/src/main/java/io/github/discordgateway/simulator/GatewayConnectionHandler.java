@@ -84,6 +84,9 @@ final class GatewayConnectionHandler extends SimpleChannelInboundHandler<WebSock
 			return;
 		}
 		this.connection.useEncoder(encoder);
+		if (this.context.takeHelloWithheld()) {
+			return;
+		}
 		this.connection.send(this.context.takeReconnectInsteadOfHello() ? Payloads.reconnect()
 				: Payloads.hello(this.context.options.heartbeatInterval().toMillis()));
 	}

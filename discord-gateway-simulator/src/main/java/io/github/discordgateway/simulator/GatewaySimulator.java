@@ -223,11 +223,21 @@ public final class GatewaySimulator implements AutoCloseable {
 
 	/**
 	 * Turns back every switch a test flipped ({@link #pauseAcks(boolean)}, {@link #ackDelay(Duration)},
-	 * {@link #resumeUrlDown(boolean)}, {@link #sendReconnectInsteadOfNextHello()}), so the next test meets the
+	 * {@link #resumeUrlDown(boolean)}, {@link #sendReconnectInsteadOfNextHello()}, {@link #withholdNextHellos(int)}),
+	 * so the next test meets the
 	 * simulator as it started. Sessions, connections and recordings are kept.
 	 */
 	public void resetSwitches() {
 		this.context.resetSwitches();
+	}
+
+	/**
+	 * Makes the next connections stay silent: their WebSocket handshake completes but no Hello ever comes, as when
+	 * a gateway node hangs. The client must give up on them by itself.
+	 * @param connections how many of the next connections get no Hello
+	 */
+	public void withholdNextHellos(int connections) {
+		this.context.withholdNextHellos(connections);
 	}
 
 	/**

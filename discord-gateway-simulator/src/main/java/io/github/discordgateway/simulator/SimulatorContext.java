@@ -29,6 +29,8 @@ final class SimulatorContext {
 
 	private final AtomicBoolean reconnectInsteadOfHello = new AtomicBoolean();
 
+	private final AtomicInteger hellosToWithhold = new AtomicInteger();
+
 	private volatile boolean acksPaused;
 
 	private volatile boolean resumeUrlDown;
@@ -46,6 +48,7 @@ final class SimulatorContext {
 	/** Turns every switch a test may flip back to how the simulator started. */
 	void resetSwitches() {
 		this.reconnectInsteadOfHello.set(false);
+		this.hellosToWithhold.set(0);
 		this.acksPaused = false;
 		this.resumeUrlDown = false;
 		this.ackDelay = Duration.ZERO;
@@ -63,6 +66,15 @@ final class SimulatorContext {
 	/** Whether this connection gets op 7 instead of Hello; only one connection does per request. */
 	boolean takeReconnectInsteadOfHello() {
 		return this.reconnectInsteadOfHello.getAndSet(false);
+	}
+
+	void withholdNextHellos(int connections) {
+		this.hellosToWithhold.set(connections);
+	}
+
+	/** Whether this connection gets no Hello at all (a silent connection); counts the connections down. */
+	boolean takeHelloWithheld() {
+		return this.hellosToWithhold.getAndUpdate((left) -> Math.max(0, left - 1)) > 0;
 	}
 
 	boolean acksPaused() {

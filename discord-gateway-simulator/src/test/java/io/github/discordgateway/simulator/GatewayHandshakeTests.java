@@ -146,6 +146,17 @@ class GatewayHandshakeTests {
 	}
 
 	@Test
+	void helloCanBeWithheldFromTheNextConnections() {
+		this.simulator.withholdNextHellos(1);
+		try (JdkGatewayClient silent = JdkGatewayClient.connect(this.simulator.gatewayUrl());
+				JdkGatewayClient next = JdkGatewayClient.connect(this.simulator.gatewayUrl())) {
+			next.next(10);
+			silent.send("{\"op\":1,\"d\":null}");
+			assertThat(silent.next().get("op").asInt()).as("the first message after no Hello: the ACK").isEqualTo(11);
+		}
+	}
+
+	@Test
 	void serverRequestedHeartbeatIsOpOne() {
 		try (JdkGatewayClient client = JdkGatewayClient.connect(this.simulator.gatewayUrl())) {
 			client.next(10);

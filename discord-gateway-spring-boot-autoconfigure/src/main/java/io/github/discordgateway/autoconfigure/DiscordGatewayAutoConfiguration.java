@@ -141,6 +141,8 @@ public final class DiscordGatewayAutoConfiguration {
 			.compression(gateway.getCompression())
 			.maxMessageSize(gateway.getMaxMessageSize().toBytes())
 			.eventQueueCapacity(gateway.getEventQueueCapacity())
+			.eventQueueMaxBytes(gateway.getEventQueueMaxBytes().toBytes())
+			.stuckListenerThreshold(gateway.getStuckListenerThreshold())
 			.largeThreshold(gateway.getLargeThreshold())
 			.presence(initialPresence(gateway.getPresence()))
 			.reconnectBackoff(reconnect.getBackoffBase(), reconnect.getBackoffMax())

@@ -216,6 +216,18 @@ public class DiscordProperties implements InitializingBean {
 		private int eventQueueCapacity = 10_000;
 
 		/**
+		 * Bytes of dispatch data per shard that may wait for slow listeners before the socket reader pauses (no
+		 * event is dropped; an event larger than this alone is still taken once the queue is empty).
+		 */
+		private DataSize eventQueueMaxBytes = DataSize.ofMegabytes(64);
+
+		/**
+		 * How long a listener may be busy with one event before it is reported stuck: logged once with the delivery
+		 * thread's stack, and the shard shown DOWN in health until the listener returns.
+		 */
+		private Duration stuckListenerThreshold = Duration.ofSeconds(30);
+
+		/**
 		 * How long a guild member request may wait for its member chunks.
 		 */
 		private Duration memberRequestTimeout = Duration.ofSeconds(30);
@@ -310,6 +322,22 @@ public class DiscordProperties implements InitializingBean {
 
 		public void setEventQueueCapacity(int eventQueueCapacity) {
 			this.eventQueueCapacity = eventQueueCapacity;
+		}
+
+		public DataSize getEventQueueMaxBytes() {
+			return this.eventQueueMaxBytes;
+		}
+
+		public void setEventQueueMaxBytes(DataSize eventQueueMaxBytes) {
+			this.eventQueueMaxBytes = eventQueueMaxBytes;
+		}
+
+		public Duration getStuckListenerThreshold() {
+			return this.stuckListenerThreshold;
+		}
+
+		public void setStuckListenerThreshold(Duration stuckListenerThreshold) {
+			this.stuckListenerThreshold = stuckListenerThreshold;
 		}
 
 		public Duration getHelloTimeout() {

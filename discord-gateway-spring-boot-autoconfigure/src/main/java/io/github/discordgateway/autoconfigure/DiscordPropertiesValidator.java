@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
+import io.github.discordgateway.transport.GatewayUrl;
+
 /**
  * Rejects gateway settings that Discord would refuse or that cannot work, at start-up and by property name, so
  * Boot's failure analysis says what to change. A large threshold out of range, for one, would otherwise close
@@ -17,6 +19,11 @@ final class DiscordPropertiesValidator {
 	}
 
 	static void validate(DiscordProperties.Gateway gateway) {
+		if (gateway.getUrl() != null) {
+			String problem = GatewayUrl.problem(gateway.getUrl());
+			check(problem == null, "discord.gateway.url", gateway.getUrl(),
+					"it " + problem + " (e.g. wss://gateway.discord.gg; or leave it unset to use the URL Discord names)");
+		}
 		check(gateway.getLargeThreshold() >= 50 && gateway.getLargeThreshold() <= 250,
 				"discord.gateway.large-threshold", gateway.getLargeThreshold(), "Discord accepts 50 to 250");
 		Integer shardCount = gateway.getShardCount();
@@ -30,6 +37,9 @@ final class DiscordPropertiesValidator {
 		}
 		check(gateway.getEventQueueCapacity() >= 1, "discord.gateway.event-queue-capacity",
 				gateway.getEventQueueCapacity(), "must be at least 1");
+		check(gateway.getEventQueueMaxBytes().toBytes() >= 1, "discord.gateway.event-queue-max-bytes",
+				gateway.getEventQueueMaxBytes(), "must be at least 1B");
+		positive(gateway.getStuckListenerThreshold(), "discord.gateway.stuck-listener-threshold");
 		check(gateway.getMaxMessageSize().toKilobytes() >= 64, "discord.gateway.max-message-size",
 				gateway.getMaxMessageSize(), "must be at least 64KB: READY alone can be larger");
 		positive(gateway.getMemberRequestTimeout(), "discord.gateway.member-request-timeout");

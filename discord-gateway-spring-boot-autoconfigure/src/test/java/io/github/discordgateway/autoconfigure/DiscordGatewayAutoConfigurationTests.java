@@ -332,6 +332,11 @@ class DiscordGatewayAutoConfigurationTests {
 			"discord.gateway.shard-ids=0,1|discord.gateway.shard-ids|shard-count",
 			"discord.gateway.shard-count=2,discord.gateway.shard-ids=2|discord.gateway.shard-ids|0 to shard-count - 1",
 			"discord.gateway.event-queue-capacity=0|discord.gateway.event-queue-capacity|at least 1",
+			"discord.gateway.event-queue-max-bytes=0|discord.gateway.event-queue-max-bytes|at least 1B",
+			"discord.gateway.stuck-listener-threshold=0s|discord.gateway.stuck-listener-threshold|positive",
+			"discord.gateway.url=https://gateway.discord.gg|discord.gateway.url|must start with wss://",
+			"discord.gateway.url=gateway.discord.gg|discord.gateway.url|no scheme",
+			"discord.gateway.url=ws://%%garbage|discord.gateway.url|not a URL",
 			"discord.gateway.reconnect.invalid-session-delay-max=10ms|discord.gateway.reconnect.invalid-session-delay-max|below" })
 	void rejectsSettingsThatCannotWorkByPropertyName(String properties, String name, String reason) {
 		this.contextRunner.withPropertyValues(properties.split(",(?=discord)")).run((context) -> {

@@ -7,11 +7,12 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 import io.github.discordgateway.session.ShardStatus;
+import io.github.discordgateway.session.StuckListener;
 import io.github.discordgateway.sharding.ShardManager;
 
 /**
- * UP once every shard's session is ready; DOWN otherwise, with each shard's state and, when it is not ready,
- * why.
+ * UP once every shard's session is ready and no listener is stuck; DOWN otherwise, with each shard's state and,
+ * when it is not ready, why, and the event a stuck listener is busy with since when.
  *
  * @since 0.1.0
  */
@@ -32,6 +33,7 @@ public class DiscordGatewayHealthIndicator extends AbstractHealthIndicator {
 			return;
 		}
 		Map<String, Object> shards = new LinkedHashMap<>();
+		boolean healthy = true;
 		for (ShardStatus status : this.shardManager.statuses()) {
 			Map<String, Object> detail = new LinkedHashMap<>();
 			detail.put("state", status.state().name());
@@ -41,9 +43,15 @@ public class DiscordGatewayHealthIndicator extends AbstractHealthIndicator {
 			if (status.lastCloseCode() != null) {
 				detail.put("lastCloseCode", status.lastCloseCode());
 			}
+			StuckListener stuck = status.stuckListener();
+			if (stuck != null) {
+				detail.put("stuckListener", Map.of("event", stuck.event(), "sequence", stuck.sequence(), "since",
+						stuck.since().toString()));
+			}
+			healthy &= status.isHealthy();
 			shards.put(String.valueOf(status.shardId()), detail);
 		}
-		(this.shardManager.isReady() ? builder.up() : builder.down()).withDetail("shards", shards);
+		(this.shardManager.isReady() && healthy ? builder.up() : builder.down()).withDetail("shards", shards);
 	}
 
 }
