@@ -13,7 +13,9 @@ import io.github.discordgateway.event.DispatchEvent;
 import io.github.discordgateway.event.DispatchListener;
 import io.github.discordgateway.event.MessageCreateEvent;
 import io.github.discordgateway.simulator.GatewaySimulator;
+import io.github.discordgateway.session.ShardSettings;
 import io.github.discordgateway.simulator.SimulatedSession;
+import io.github.discordgateway.simulator.SimulatorOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -86,6 +88,47 @@ class DiscordGatewayClientTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> valid().invalidSessionDelay(Duration.ofSeconds(2), Duration.ofSeconds(1)).build())
 			.withMessageContaining("invalid session delay max must not be below the min");
+	}
+
+	@Test
+	void theDefaultJitterSourceIsUniformInZeroToOneAndNotConstant() {
+		List<Double> values = java.util.stream.DoubleStream.generate(DiscordGatewayClient.Builder.UNIFORM_RANDOM)
+			.limit(20)
+			.boxed()
+			.toList();
+		assertThat(values).allSatisfy((value) -> assertThat(value).isGreaterThanOrEqualTo(0).isLessThan(1));
+		assertThat(values.stream().distinct().count()).as("distinct values in 20 draws").isGreaterThan(1);
+	}
+
+	@Test
+	void shardsStartFromDiscordsDefaultsAndTheDefaultJitterSource() {
+		ShardSettings settings = valid().shardTemplate("t");
+		assertThat(settings.invalidSessionDelayMin()).as("op 9 wait min").isEqualTo(Duration.ofSeconds(1));
+		assertThat(settings.invalidSessionDelayMax()).as("op 9 wait max").isEqualTo(Duration.ofSeconds(5));
+		assertThat(settings.maxFailedResumes()).isEqualTo(3);
+		assertThat(settings.backoff().base()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(settings.backoff().max()).isEqualTo(Duration.ofSeconds(60));
+		assertThat(settings.backoff().random()).isSameAs(DiscordGatewayClient.Builder.UNIFORM_RANDOM);
+		assertThat(settings.helloTimeout()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(settings.largeThreshold()).isEqualTo(50);
+		assertThat(settings.compress()).isEqualTo("zlib-stream");
+	}
+
+	@Test
+	void theJitterSourceTimesTheFirstHeartbeatOverTheWire() {
+		SimulatorOptions options = SimulatorOptions.builder().heartbeatInterval(Duration.ofSeconds(60)).build();
+		try (GatewaySimulator simulator = GatewaySimulator.start(options);
+				DiscordGatewayClient client = DiscordGatewayClient.builder()
+					.token(simulator.options().token())
+					.restBaseUrl(simulator.restBaseUrl().toString())
+					.eventSink(IGNORE)
+					.random(() -> 0.0)
+					.build()) {
+			client.start();
+			simulator.awaitReady(TIMEOUT);
+			// A constant 0.5 would wait 30 s: the beat comes at once only if the jitter source is used.
+			assertThat(simulator.awaitFrame(1, TIMEOUT)).isNotNull();
+		}
 	}
 
 	@Test
