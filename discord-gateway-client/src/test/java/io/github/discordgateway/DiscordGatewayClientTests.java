@@ -14,6 +14,7 @@ import io.github.discordgateway.event.DispatchListener;
 import io.github.discordgateway.event.MessageCreateEvent;
 import io.github.discordgateway.simulator.GatewaySimulator;
 import io.github.discordgateway.session.ShardSettings;
+import io.github.discordgateway.simulator.RestCall;
 import io.github.discordgateway.simulator.SimulatedSession;
 import io.github.discordgateway.simulator.SimulatorOptions;
 
@@ -129,6 +130,54 @@ class DiscordGatewayClientTests {
 			// A constant 0.5 would wait 30 s: the beat comes at once only if the jitter source is used.
 			assertThat(simulator.awaitFrame(1, TIMEOUT)).isNotNull();
 		}
+	}
+
+	@Test
+	void aGatewayBotServerErrorIsRetriedWithBackoffUntilTheShardsAreReady() {
+		try (GatewaySimulator simulator = GatewaySimulator.start();
+				DiscordGatewayClient client = fixedJitterClient(simulator, 0.9)) {
+			simulator.failNextRestRequests(2, 502);
+			client.start();
+			simulator.awaitReady(TIMEOUT);
+			await().atMost(TIMEOUT).until(client::isReady);
+			List<RestCall> calls = gatewayBotCalls(simulator);
+			assertThat(calls).extracting(RestCall::status).containsExactly(502, 502, 200);
+			// Measured where the requests arrive: each retry waits at least its backoff after the failure.
+			assertThat(Duration.between(calls.get(0).receivedAt(), calls.get(1).receivedAt()))
+				.as("first retry: base 1 s * 0.9").isGreaterThanOrEqualTo(Duration.ofMillis(900));
+			assertThat(Duration.between(calls.get(1).receivedAt(), calls.get(2).receivedAt()))
+				.as("second retry: 2 s * 0.9").isGreaterThanOrEqualTo(Duration.ofMillis(1800));
+		}
+	}
+
+	@Test
+	void aGatewayBotNetworkFailureIsRetriedWithBackoffUntilTheShardsAreReady() {
+		try (GatewaySimulator simulator = GatewaySimulator.start();
+				DiscordGatewayClient client = fixedJitterClient(simulator, 0.9)) {
+			// The HTTP client may retry a dropped GET once by itself before the bot sees the failure.
+			simulator.dropNextRestRequests(2);
+			client.start();
+			simulator.awaitReady(TIMEOUT);
+			await().atMost(TIMEOUT).until(client::isReady);
+			List<RestCall> calls = gatewayBotCalls(simulator);
+			assertThat(calls).extracting(RestCall::status).containsExactly(RestCall.DROPPED, RestCall.DROPPED, 200);
+			assertThat(Duration.between(calls.get(1).receivedAt(), calls.get(2).receivedAt()))
+				.as("the bot's retry waits its backoff").isGreaterThanOrEqualTo(Duration.ofMillis(900));
+		}
+	}
+
+	private static DiscordGatewayClient fixedJitterClient(GatewaySimulator simulator, double jitter) {
+		return DiscordGatewayClient.builder()
+			.token(simulator.options().token())
+			.restBaseUrl(simulator.restBaseUrl().toString())
+			.eventSink(IGNORE)
+			.reconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60))
+			.random(() -> jitter)
+			.build();
+	}
+
+	private static List<RestCall> gatewayBotCalls(GatewaySimulator simulator) {
+		return simulator.restCalls().stream().filter((call) -> call.path().endsWith("/gateway/bot")).toList();
 	}
 
 	@Test
