@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
 
 import jakarta.websocket.WebSocketContainer;
 
@@ -202,6 +203,9 @@ public final class DiscordGatewayClient implements AutoCloseable {
 
 		private static final long MIN_MAX_MESSAGE_SIZE = 64 * 1024;
 
+		/** Uniform values in [0, 1), for the heartbeat, backoff and op 9 jitter. */
+		static final DoubleSupplier UNIFORM_RANDOM = () -> ThreadLocalRandom.current().nextDouble();
+
 		private String token;
 
 		private Set<Intent> intents = Intent.nonPrivileged();
@@ -261,6 +265,8 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		private Duration helloTimeout = ShardSettings.DEFAULT_HELLO_TIMEOUT;
 
 		private final List<GatewayObserver> observers = new ArrayList<>();
+
+		private DoubleSupplier random = UNIFORM_RANDOM;
 
 		private Builder() {
 		}
@@ -514,6 +520,26 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		}
 
 		/**
+		 * Replaces the jitter source, so that tests can fix it.
+		 */
+		Builder random(DoubleSupplier random) {
+			this.random = random;
+			return this;
+		}
+
+		/**
+		 * The settings every shard starts from, as configured.
+		 */
+		ShardSettings shardTemplate(String bareToken) {
+			return new ShardSettings(0, 1, bareToken, Intent.bitfield(this.intents), this.largeThreshold,
+					ConnectionProperties.ofThisLibrary(), this.presence, this.compression.queryValue(),
+					new Backoff(this.backoffBase, this.backoffMax, this.random), this.invalidSessionDelayMin,
+					this.invalidSessionDelayMax, this.maxFailedResumes, this.eventQueueCapacity)
+				.withHelloTimeout(this.helloTimeout)
+				.withDelivery(this.eventQueueMaxBytes, this.stuckListenerThreshold);
+		}
+
+		/**
 		 * Builds the client; nothing connects before {@link DiscordGatewayClient#start()}.
 		 * @throws IllegalArgumentException if a setting cannot work, naming it
 		 */
@@ -539,21 +565,15 @@ public final class DiscordGatewayClient implements AutoCloseable {
 			allObservers.add(memberRequests);
 			GatewayObserver observer = new CompositeGatewayObserver(allObservers);
 			TypedDispatchEventFactory events = new TypedDispatchEventFactory(codec);
-			ShardSettings template = new ShardSettings(0, 1, bareToken, Intent.bitfield(this.intents),
-					this.largeThreshold, ConnectionProperties.ofThisLibrary(), this.presence,
-					this.compression.queryValue(), new Backoff(this.backoffBase, this.backoffMax,
-							() -> ThreadLocalRandom.current().nextDouble()),
-					this.invalidSessionDelayMin, this.invalidSessionDelayMax, this.maxFailedResumes,
-					this.eventQueueCapacity).withHelloTimeout(this.helloTimeout)
-				.withDelivery(this.eventQueueMaxBytes, this.stuckListenerThreshold);
+			ShardSettings template = shardTemplate(bareToken);
 			ShardManager.Settings settings = new ShardManager.Settings(this.gatewayUrl, this.shardCount, this.shardIds,
 					this.resumableShutdown);
 			IdentifyQueueFactory queues = this.identifyQueues;
 			SessionStore sessions = (this.sessionStore != null) ? this.sessionStore : new InMemorySessionStore();
+			DoubleSupplier random = this.random;
 			ShardManager shardManager = new ShardManager(settings, template, scheduler,
 					(gatewayUrl, identifyQueue) -> new Shard.Collaborators(transport, scheduler, codec, identifyQueue,
-							sessions, observer, callbacks, gatewayUrl, events,
-							() -> ThreadLocalRandom.current().nextDouble()),
+							sessions, observer, callbacks, gatewayUrl, events, random),
 					new GatewayBotClient(rest, codec), (limit) -> queues.create(limit, scheduler), this.eventSink);
 			return new DiscordGatewayClient(shardManager, new DiscordGateway(shardManager, memberRequests), timers,
 					ownedContainer, this.shutdownTimeout);

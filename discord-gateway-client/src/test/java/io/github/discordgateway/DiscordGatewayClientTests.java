@@ -13,8 +13,11 @@ import io.github.discordgateway.event.DispatchEvent;
 import io.github.discordgateway.event.DispatchListener;
 import io.github.discordgateway.event.MessageCreateEvent;
 import io.github.discordgateway.protocol.UpdatePresence;
+import io.github.discordgateway.session.ShardSettings;
 import io.github.discordgateway.simulator.GatewaySimulator;
+import io.github.discordgateway.simulator.RestCall;
 import io.github.discordgateway.simulator.SimulatedSession;
+import io.github.discordgateway.simulator.SimulatorOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -112,6 +115,95 @@ class DiscordGatewayClientTests {
 			.withMessageContaining("4096");
 		valid().presence(new UpdatePresence(null, List.of(new UpdatePresence.Activity("x".repeat(3000), 0, null, null)),
 				"online", false)).build().close();
+	}
+
+	@Test
+	void theDefaultJitterSourceIsUniformInZeroToOneAndNotConstant() {
+		List<Double> values = java.util.stream.DoubleStream.generate(DiscordGatewayClient.Builder.UNIFORM_RANDOM)
+			.limit(20)
+			.boxed()
+			.toList();
+		assertThat(values).allSatisfy((value) -> assertThat(value).isGreaterThanOrEqualTo(0).isLessThan(1));
+		assertThat(values.stream().distinct().count()).as("distinct values in 20 draws").isGreaterThan(1);
+	}
+
+	@Test
+	void shardsStartFromDiscordsDefaultsAndTheDefaultJitterSource() {
+		ShardSettings settings = valid().shardTemplate("t");
+		assertThat(settings.invalidSessionDelayMin()).as("op 9 wait min").isEqualTo(Duration.ofSeconds(1));
+		assertThat(settings.invalidSessionDelayMax()).as("op 9 wait max").isEqualTo(Duration.ofSeconds(5));
+		assertThat(settings.maxFailedResumes()).isEqualTo(3);
+		assertThat(settings.backoff().base()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(settings.backoff().max()).isEqualTo(Duration.ofSeconds(60));
+		assertThat(settings.backoff().random()).isSameAs(DiscordGatewayClient.Builder.UNIFORM_RANDOM);
+		assertThat(settings.helloTimeout()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(settings.largeThreshold()).isEqualTo(50);
+		assertThat(settings.compress()).isEqualTo("zlib-stream");
+	}
+
+	@Test
+	void theJitterSourceTimesTheFirstHeartbeatOverTheWire() {
+		SimulatorOptions options = SimulatorOptions.builder().heartbeatInterval(Duration.ofSeconds(60)).build();
+		try (GatewaySimulator simulator = GatewaySimulator.start(options);
+				DiscordGatewayClient client = DiscordGatewayClient.builder()
+					.token(simulator.options().token())
+					.restBaseUrl(simulator.restBaseUrl().toString())
+					.eventSink(IGNORE)
+					.random(() -> 0.0)
+					.build()) {
+			client.start();
+			simulator.awaitReady(TIMEOUT);
+			// A constant 0.5 would wait 30 s: the beat comes at once only if the jitter source is used.
+			assertThat(simulator.awaitFrame(1, TIMEOUT)).isNotNull();
+		}
+	}
+
+	@Test
+	void aGatewayBotServerErrorIsRetriedWithBackoffUntilTheShardsAreReady() {
+		try (GatewaySimulator simulator = GatewaySimulator.start();
+				DiscordGatewayClient client = fixedJitterClient(simulator, 0.9)) {
+			simulator.failNextRestRequests(2, 502);
+			client.start();
+			simulator.awaitReady(TIMEOUT);
+			await().atMost(TIMEOUT).until(client::isReady);
+			List<RestCall> calls = gatewayBotCalls(simulator);
+			assertThat(calls).extracting(RestCall::status).containsExactly(502, 502, 200);
+			// Measured where the requests arrive: each retry waits at least its backoff after the failure.
+			assertThat(Duration.between(calls.get(0).receivedAt(), calls.get(1).receivedAt()))
+				.as("first retry: base 1 s * 0.9").isGreaterThanOrEqualTo(Duration.ofMillis(900));
+			assertThat(Duration.between(calls.get(1).receivedAt(), calls.get(2).receivedAt()))
+				.as("second retry: 2 s * 0.9").isGreaterThanOrEqualTo(Duration.ofMillis(1800));
+		}
+	}
+
+	@Test
+	void aGatewayBotNetworkFailureIsRetriedWithBackoffUntilTheShardsAreReady() {
+		try (GatewaySimulator simulator = GatewaySimulator.start();
+				DiscordGatewayClient client = fixedJitterClient(simulator, 0.9)) {
+			// The HTTP client may retry a dropped GET once by itself before the bot sees the failure.
+			simulator.dropNextRestRequests(2);
+			client.start();
+			simulator.awaitReady(TIMEOUT);
+			await().atMost(TIMEOUT).until(client::isReady);
+			List<RestCall> calls = gatewayBotCalls(simulator);
+			assertThat(calls).extracting(RestCall::status).containsExactly(RestCall.DROPPED, RestCall.DROPPED, 200);
+			assertThat(Duration.between(calls.get(1).receivedAt(), calls.get(2).receivedAt()))
+				.as("the bot's retry waits its backoff").isGreaterThanOrEqualTo(Duration.ofMillis(900));
+		}
+	}
+
+	private static DiscordGatewayClient fixedJitterClient(GatewaySimulator simulator, double jitter) {
+		return DiscordGatewayClient.builder()
+			.token(simulator.options().token())
+			.restBaseUrl(simulator.restBaseUrl().toString())
+			.eventSink(IGNORE)
+			.reconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60))
+			.random(() -> jitter)
+			.build();
+	}
+
+	private static List<RestCall> gatewayBotCalls(GatewaySimulator simulator) {
+		return simulator.restCalls().stream().filter((call) -> call.path().endsWith("/gateway/bot")).toList();
 	}
 
 	@Test

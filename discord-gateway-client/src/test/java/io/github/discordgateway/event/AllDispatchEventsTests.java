@@ -102,6 +102,9 @@ class AllDispatchEventsTests {
 		});
 	}
 
+	/**
+	 * The getters that decode the payload into a record; helpers such as {@code getCallbackPath()} are not.
+	 */
 	private static List<Method> typedGetters(DispatchEvent event) {
 		if (event.getClass() == DispatchEvent.class) {
 			return List.of();

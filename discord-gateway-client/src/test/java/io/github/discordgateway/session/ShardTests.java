@@ -73,6 +73,9 @@ class ShardTests {
 
 	private DispatchQueue dispatchQueue = new DispatchQueue(0, 100, this.delivered::add);
 
+	/** What the shard's random source returns: its heartbeat jitter and the fraction of the op 9 wait. */
+	private double random = 0.5;
+
 	private Shard shard;
 
 	@AfterEach
@@ -87,7 +90,7 @@ class ShardTests {
 		this.shard = new Shard(this.settings,
 				new Shard.Collaborators(this.transport, this.scheduler, this.json, this.identifyQueue, this.sessions,
 						this.observer, this.callbacks, () -> this.gatewayUrl.get(), DispatchEventFactory.generic(this.json),
-						() -> 0.5),
+						() -> this.random),
 				this.dispatchQueue);
 		this.shard.start();
 		return this.shard;
@@ -122,16 +125,21 @@ class ShardTests {
 		assertThat(this.shard.status().state()).isEqualTo(ShardState.IDENTIFYING);
 	}
 
-	@Test
-	void firstHeartbeatIsJitteredThenEveryIntervalCarryingTheLastSequence() {
+	@ParameterizedTest(name = "jitter {0}")
+	@ValueSource(doubles = { 0.25, 0.5, 0.75 })
+	void firstHeartbeatIsJitteredThenEveryIntervalCarryingTheLastSequence(double jitter) {
+		this.random = jitter;
 		FakeConnection connection = readyConnection();
-		this.scheduler.advance(Duration.ofMillis(499));
-		assertThat(connection.sentWithOp(1)).isEmpty();
+		long firstBeat = (long) (1000 * jitter);
+		this.scheduler.advance(Duration.ofMillis(firstBeat - 1));
+		assertThat(connection.sentWithOp(1)).as("nothing before interval * jitter").isEmpty();
 		this.scheduler.advance(Duration.ofMillis(1));
 		assertThat(connection.sentWithOp(1)).containsExactly("{\"op\":1,\"d\":1}");
 		connection.receive("{\"op\":11}");
 		connection.receive("{\"op\":0,\"s\":2,\"t\":\"MESSAGE_CREATE\",\"d\":{}}");
-		this.scheduler.advance(Duration.ofMillis(1000));
+		this.scheduler.advance(Duration.ofMillis(999));
+		assertThat(connection.sentWithOp(1)).hasSize(1);
+		this.scheduler.advance(Duration.ofMillis(1));
 		assertThat(connection.sentWithOp(1)).containsExactly("{\"op\":1,\"d\":1}", "{\"op\":1,\"d\":2}");
 	}
 
@@ -171,13 +179,26 @@ class ShardTests {
 	}
 
 	@Test
-	void reconnectRequestResumesOnTheResumeUrl() {
+	void reconnectRequestClosesWithAResumableCodeAndResumesOnTheResumeUrl() {
 		FakeConnection connection = readyConnection();
+		connection.receive("{\"op\":0,\"s\":2,\"t\":\"A\",\"d\":{}}");
 		connection.receive("{\"op\":7,\"d\":null}");
-		assertThat(connection.closedWith).isNotIn(1000, 1001);
+		assertThat(connection.closedWith).as("closed, and not with 1000/1001, which end the session")
+			.isNotNull()
+			.isNotIn(1000, 1001);
+		assertThat(this.shard.status().state()).isEqualTo(ShardState.RECONNECT_WAIT);
 		this.scheduler.advance(Duration.ZERO);
-		assertThat(this.transport.last().uri).hasToString(RESUME + "/?v=10&encoding=json");
+		FakeConnection resumed = this.transport.last();
+		assertThat(resumed).isNotSameAs(connection);
+		assertThat(resumed.uri).hasToString(RESUME + "/?v=10&encoding=json");
 		assertThat(this.shard.status().state()).isEqualTo(ShardState.CONNECTING);
+		resumed.receive("{\"op\":10,\"d\":{\"heartbeat_interval\":1000}}");
+		JsonNode resume = tree(resumed.sentWithOp(6).get(0)).get("d");
+		assertThat(resume.get("session_id").asString()).isEqualTo("abc");
+		assertThat(resume.get("seq").asLong()).isEqualTo(2);
+		assertThat(resume.get("token").asString()).isEqualTo("secret-token");
+		assertThat(resumed.sentWithOp(2)).as("no Identify").isEmpty();
+		assertThat(resumed.sent).hasSize(1);
 	}
 
 	@Test
@@ -191,19 +212,25 @@ class ShardTests {
 		assertThat(this.transport.last().uri).hasToString(GATEWAY + "/?v=10&encoding=json");
 	}
 
-	@Test
-	void invalidSessionNotResumableWaitsThenIdentifiesAnewOnTheGatewayUrl() {
+	@ParameterizedTest(name = "random {0}")
+	@ValueSource(doubles = { 0.25, 0.5, 0.75 })
+	void invalidSessionNotResumableWaitsARandomTimeWithinTheBoundsThenIdentifiesAnewOnTheGatewayUrl(double random) {
+		this.random = random;
 		FakeConnection connection = readyConnection();
 		connection.receive("{\"op\":9,\"d\":false}");
-		this.scheduler.advance(Duration.ofMillis(2999));
-		assertThat(this.transport.connections).hasSize(1);
+		assertThat(connection.closedWith).isEqualTo(Shard.RESUMABLE_CLOSE_CODE);
+		long wait = 1000 + (long) (4000 * random);
+		this.scheduler.advance(Duration.ofMillis(wait - 1));
+		assertThat(this.transport.connections).as("still waiting 1 s + 4 s * %s", random).hasSize(1);
 		this.scheduler.advance(Duration.ofMillis(1));
 		FakeConnection next = this.transport.last();
+		assertThat(next).isNotSameAs(connection);
 		assertThat(next.uri).hasToString(GATEWAY + "/?v=10&encoding=json");
 		next.receive("{\"op\":10,\"d\":{\"heartbeat_interval\":1000}}");
 		assertThat(next.sentWithOp(2)).hasSize(1);
+		assertThat(next.sentWithOp(6)).isEmpty();
 		assertThat(this.shard.lastSequence()).isEqualTo(-1);
-		this.scheduler.advance(Duration.ofMillis(500));
+		this.scheduler.advance(Duration.ofMillis((long) (1000 * random)));
 		assertThat(next.sentWithOp(1)).containsExactly("{\"op\":1,\"d\":null}");
 	}
 

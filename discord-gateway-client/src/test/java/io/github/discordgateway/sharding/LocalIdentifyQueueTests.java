@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LocalIdentifyQueueTests {
 
-	private static final Duration TURN = LocalIdentifyQueue.WINDOW.plus(LocalIdentifyQueue.MARGIN);
+	/** Discord's window is 5 s, timed at its end; the queue adds half a second for the way there. */
+	private static final Duration TURN = Duration.ofMillis(5500);
 
 	private final ManualScheduler scheduler = new ManualScheduler();
 
@@ -33,11 +34,12 @@ class LocalIdentifyQueueTests {
 		this.queue.acquire(0);
 		this.scheduler.advance(Duration.ofSeconds(1));
 		CompletableFuture<Void> next = this.queue.acquire(2);
-		this.scheduler.advance(TURN.minusSeconds(1).minusNanos(1));
+		this.scheduler.advance(Duration.ofSeconds(4));
+		assertThat(next).as("5 s after the first turn").isNotDone();
+		this.scheduler.advance(TURN.minusSeconds(5).minusNanos(1));
 		assertThat(next).isNotDone();
 		this.scheduler.advance(Duration.ofNanos(1));
 		assertThat(next).isCompleted();
-		assertThat(LocalIdentifyQueue.MARGIN).isPositive();
 	}
 
 	@Test
@@ -73,6 +75,31 @@ class LocalIdentifyQueueTests {
 		assertThat(next).isNotDone();
 		this.scheduler.advance(Duration.ofNanos(1));
 		assertThat(next).isCompleted();
+	}
+
+	@Test
+	void theBudgetRefillsAtTheResetAndRunsOutAgain() {
+		LocalIdentifyQueue queue = new LocalIdentifyQueue(new SessionStartLimit(2, 0, 60_000, 2), this.scheduler);
+		CompletableFuture<Void> first = queue.acquire(0);
+		CompletableFuture<Void> second = queue.acquire(1);
+		this.scheduler.advance(Duration.ofSeconds(60));
+		assertThat(first).isCompleted();
+		assertThat(second).as("a budget of 2 after the reset").isCompleted();
+		CompletableFuture<Void> third = queue.acquire(0);
+		this.scheduler.advance(Duration.ofHours(23));
+		assertThat(third).as("the refilled budget is spent until the next reset").isNotDone();
+		this.scheduler.advance(Duration.ofHours(1));
+		assertThat(third).isCompleted();
+	}
+
+	@Test
+	void everyBucketOfTheMaxConcurrencyIdentifiesInParallel() {
+		LocalIdentifyQueue queue = new LocalIdentifyQueue(new SessionStartLimit(1000, 1000, 60_000, 16),
+				this.scheduler);
+		for (int shard = 0; shard < 16; shard++) {
+			assertThat(queue.acquire(shard)).as("shard %d", shard).isCompleted();
+		}
+		assertThat(queue.acquire(16)).as("bucket 0 again").isNotDone();
 	}
 
 	@Test

@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = OrdinaryApplicationIntegrationTests.OrdinaryApplication.class,
 		properties = "spring.main.web-application-type=none")
-@EnableGatewaySimulator(heartbeatIntervalMillis = 250)
+@EnableGatewaySimulator(heartbeatIntervalMillis = 1000)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrdinaryApplicationIntegrationTests {
 

@@ -63,11 +63,8 @@ class TransportAndCommandsRateLimitIntegrationTests {
 					assertThat(connection.serverCloseCode()).as("closed by the simulator (4008?)").isEmpty();
 					assertThat(connection.isOpen()).isTrue();
 				});
-				List<ClientFrame> beats = heartbeatsSince(simulator, burstStart);
-				for (int i = 1; i < beats.size(); i++) {
-					long gapMillis = TimeUnit.NANOSECONDS.toMillis(beats.get(i).receivedNanos() - beats.get(i - 1).receivedNanos());
-					assertThat(gapMillis).as("gap before heartbeat %d", i).isGreaterThanOrEqualTo(HEARTBEAT_INTERVAL.toMillis() / 2);
-				}
+				// The gaps between beats are not measured here: where they arrive, a stall of the loaded machine can
+				// shift them. ShardTests times them exactly on a manual clock under the same burst.
 				Timer waited = context.getBean(MeterRegistry.class).get("discord.gateway.commands.wait")
 					.tag("shard", "0").tag("op", "request_channel_info").timer();
 				assertThat(waited.count()).isEqualTo(firstWindow);

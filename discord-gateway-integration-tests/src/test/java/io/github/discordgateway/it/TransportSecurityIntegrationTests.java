@@ -100,7 +100,7 @@ class TransportSecurityIntegrationTests {
 
 	private TestCertificate startTlsSimulator(TestCertificate certificate) throws Exception {
 		this.simulator = GatewaySimulator.start(SimulatorOptions.builder()
-			.heartbeatInterval(Duration.ofMillis(500))
+			.heartbeatInterval(Duration.ofSeconds(1))
 			.sslContext(certificate.serverContext())
 			.build());
 		assertThat(this.simulator.restBaseUrl().getScheme()).isEqualTo("https");

@@ -113,6 +113,32 @@ public final class GatewaySimulator implements AutoCloseable {
 	}
 
 	/**
+	 * Answers the next REST requests on the API (GET /gateway/bot included) with a server error instead of
+	 * serving them, as Discord does in an outage: the request is recorded with that status and left undone.
+	 * @param count how many requests fail
+	 * @param status the status, from 500 to 599
+	 */
+	public void failNextRestRequests(int count, int status) {
+		if (count < 0 || status < 500 || status > 599) {
+			throw new IllegalArgumentException("count must not be negative and status must be a 5xx, were " + count
+					+ " and " + status);
+		}
+		this.context.failNextRestRequests(count, status);
+	}
+
+	/**
+	 * Closes the connection of each of the next REST requests on the API without answering, a network failure as
+	 * the client sees it; they are recorded with the status {@link RestCall#DROPPED}.
+	 * @param count how many requests are dropped
+	 */
+	public void dropNextRestRequests(int count) {
+		if (count < 0) {
+			throw new IllegalArgumentException("count must not be negative, was " + count);
+		}
+		this.context.dropNextRestRequests(count);
+	}
+
+	/**
 	 * The gateway URL, {@code ws://127.0.0.1:<port>}, bare as GET /gateway/bot returns it.
 	 * @return the gateway URL
 	 */
@@ -223,8 +249,8 @@ public final class GatewaySimulator implements AutoCloseable {
 
 	/**
 	 * Turns back every switch a test flipped ({@link #pauseAcks(boolean)}, {@link #ackDelay(Duration)},
-	 * {@link #resumeUrlDown(boolean)}, {@link #sendReconnectInsteadOfNextHello()}, {@link #withholdNextHellos(int)}),
-	 * so the next test meets the
+	 * {@link #resumeUrlDown(boolean)}, {@link #sendReconnectInsteadOfNextHello()}, {@link #withholdNextHellos(int)},
+	 * {@link #failNextRestRequests(int, int)}, {@link #dropNextRestRequests(int)}), so the next test meets the
 	 * simulator as it started. Sessions, connections and recordings are kept.
 	 */
 	public void resetSwitches() {

@@ -69,10 +69,17 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 		try {
 			QueryStringDecoder uri = new QueryStringDecoder(request.uri());
 			String body = request.content().toString(StandardCharsets.UTF_8);
-			Response response = this.servesApi ? route(request.method(), uri.path(), request, body) : notFound();
 			Map<String, List<String>> headers = new LinkedHashMap<>();
 			request.headers()
 				.forEach((entry) -> headers.computeIfAbsent(entry.getKey(), (name) -> new ArrayList<>()).add(entry.getValue()));
+			if (this.servesApi && this.context.takeRestDrop()) {
+				this.context.recorder.restCall(new RestCall(request.method().name(), uri.path(), uri.parameters(),
+						headers, body, Instant.now(), RestCall.DROPPED));
+				ctx.close();
+				return;
+			}
+			Response response = this.servesApi ? serverErrorOrRoute(request.method(), uri.path(), request, body)
+					: notFound();
 			this.context.recorder.restCall(new RestCall(request.method().name(), uri.path(), uri.parameters(), headers,
 					body, Instant.now(), response.status().code()));
 			write(ctx, request, response);
@@ -80,6 +87,19 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 		finally {
 			request.release();
 		}
+	}
+
+	/**
+	 * A server error a test asked for ({@link GatewaySimulator#failNextRestRequests}), which leaves the request
+	 * undone, or the route's answer.
+	 */
+	private Response serverErrorOrRoute(HttpMethod method, String path, FullHttpRequest request, String body) {
+		int failure = this.context.takeRestFailure();
+		if (failure != 0) {
+			HttpResponseStatus status = HttpResponseStatus.valueOf(failure);
+			return Response.error(status, 0, status.code() + ": " + status.reasonPhrase());
+		}
+		return route(method, path, request, body);
 	}
 
 	private Response route(HttpMethod method, String path, FullHttpRequest request, String body) {

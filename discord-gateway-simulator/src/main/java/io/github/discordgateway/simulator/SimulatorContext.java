@@ -37,6 +37,12 @@ final class SimulatorContext {
 
 	private volatile Duration ackDelay = Duration.ZERO;
 
+	private final AtomicInteger restRequestsToFail = new AtomicInteger();
+
+	private volatile int restFailureStatus;
+
+	private final AtomicInteger restRequestsToDrop = new AtomicInteger();
+
 	SimulatorContext(SimulatorOptions options, URI gatewayUrl, URI resumeGatewayUrl) {
 		this.options = options;
 		this.gatewayUrl = gatewayUrl;
@@ -53,6 +59,31 @@ final class SimulatorContext {
 		this.resumeUrlDown = false;
 		this.ackDelay = Duration.ZERO;
 		this.restRateLimiter.clearForced();
+		this.restRequestsToFail.set(0);
+		this.restRequestsToDrop.set(0);
+	}
+
+	void failNextRestRequests(int count, int status) {
+		this.restFailureStatus = status;
+		this.restRequestsToFail.set(count);
+	}
+
+	void dropNextRestRequests(int count) {
+		this.restRequestsToDrop.set(count);
+	}
+
+	/** The 5xx status this API request gets instead of an answer, or 0 if it is served. */
+	int takeRestFailure() {
+		return takeOne(this.restRequestsToFail) ? this.restFailureStatus : 0;
+	}
+
+	/** Whether this API request's connection is closed unanswered. */
+	boolean takeRestDrop() {
+		return takeOne(this.restRequestsToDrop);
+	}
+
+	private static boolean takeOne(AtomicInteger remaining) {
+		return remaining.getAndUpdate((count) -> Math.max(0, count - 1)) > 0;
 	}
 
 	int nextConnectionId() {

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The REST endpoints a gateway client needs, with Discord's status codes and bodies.
@@ -116,6 +118,42 @@ class RestApiTests {
 		assertThat(send(post(callback, "{")).body()).contains("50109");
 		assertThat(send(get(callback)).statusCode()).isEqualTo(405);
 		assertThat(this.simulator.restCalls()).extracting(RestCall::status).containsExactly(204, 400, 400, 405);
+	}
+
+	@Test
+	void theNextRequestsCanBeAnsweredWithAServerErrorAndLeftUndone() throws Exception {
+		this.simulator.failNextRestRequests(2, 503);
+		HttpResponse<String> first = send(authorized(get("/gateway/bot")));
+		assertThat(first.statusCode()).isEqualTo(503);
+		assertThat(first.body()).isEqualTo("{\"message\":\"503: Service Unavailable\",\"code\":0}");
+		assertThat(send(authorized(post("/channels/" + this.simulator.options().guilds().get(0).textChannelId()
+				+ "/messages", "{\"content\":\"hi\"}"))).statusCode()).isEqualTo(503);
+		assertThat(send(authorized(get("/gateway/bot"))).statusCode()).isEqualTo(200);
+		assertThat(this.simulator.restCalls()).extracting(RestCall::status).containsExactly(503, 503, 200);
+	}
+
+	@Test
+	void theNextRequestsCanBeDroppedUnanswered() throws Exception {
+		// The JDK client retries a GET whose connection closed unanswered once by itself.
+		this.simulator.dropNextRestRequests(2);
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> send(authorized(get("/gateway/bot"))));
+		assertThat(send(authorized(get("/gateway/bot"))).statusCode()).isEqualTo(200);
+		assertThat(this.simulator.restCalls()).extracting(RestCall::status)
+			.containsExactly(RestCall.DROPPED, RestCall.DROPPED, 200);
+	}
+
+	@Test
+	void resettingTheSwitchesEndsServerErrorsAndDrops() throws Exception {
+		this.simulator.failNextRestRequests(5, 500);
+		this.simulator.dropNextRestRequests(5);
+		this.simulator.resetSwitches();
+		assertThat(send(authorized(get("/gateway/bot"))).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void onlyServerErrorsCanBeAskedFor() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.simulator.failNextRestRequests(1, 429));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.simulator.failNextRestRequests(-1, 500));
 	}
 
 	private HttpRequest.Builder get(String path) {

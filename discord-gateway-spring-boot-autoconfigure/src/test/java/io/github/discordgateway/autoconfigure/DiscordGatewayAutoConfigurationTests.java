@@ -1,7 +1,10 @@
 package io.github.discordgateway.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -15,6 +18,9 @@ import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -24,6 +30,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.socket.client.WebSocketClient;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
+import io.github.discordgateway.ConfiguredBuilder;
 import io.github.discordgateway.DiscordGatewayClient;
 import io.github.discordgateway.IdentifyQueueFactory;
 import io.github.discordgateway.autoconfigure.health.DiscordGatewayHealthContributorAutoConfiguration;
@@ -38,12 +45,20 @@ import io.github.discordgateway.protocol.UpdatePresence;
 import io.github.discordgateway.session.IdentifyQueue;
 import io.github.discordgateway.session.InMemorySessionStore;
 import io.github.discordgateway.session.SessionStore;
+import io.github.discordgateway.session.ShardSettings;
 import io.github.discordgateway.sharding.ShardManager;
+import io.github.discordgateway.simulator.GatewayConnection;
+import io.github.discordgateway.simulator.GatewaySimulator;
+import io.github.discordgateway.simulator.RestCall;
+import io.github.discordgateway.simulator.SimulatedSession;
 import io.github.discordgateway.transport.compression.TransportCompression;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class DiscordGatewayAutoConfigurationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DiscordGatewayAutoConfiguration.class,
@@ -52,17 +67,78 @@ class DiscordGatewayAutoConfigurationTests {
 
 	@Test
 	void configuresTheGatewayClientFromProperties() {
-		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(DiscordGatewayClient.class)
-				.hasSingleBean(ShardManager.class)
-				.hasSingleBean(DiscordGatewayLifecycle.class)
-				.hasSingleBean(PropertiesDiscordConnectionDetails.class)
-				.hasBean("discordRestClient")
-				.hasBean("discordGatewayWebSocketClient");
-			assertThat(context.getBean(DiscordConnectionDetails.class).getRestBaseUrl())
-				.isEqualTo("https://discord.com/api/v10");
-			assertThat(context.getBean(DiscordGatewayLifecycle.class).isAutoStartup()).isFalse();
+		AtomicReference<DiscordGatewayClient.Builder> configured = new AtomicReference<>();
+		this.contextRunner
+			.withPropertyValues("discord.gateway.intents=GUILDS,GUILD_MESSAGES", "discord.gateway.large-threshold=100",
+					"discord.gateway.compression=zstd-stream", "discord.gateway.event-queue-capacity=77",
+					"discord.gateway.hello-timeout=7s", "discord.gateway.presence.status=idle",
+					"discord.gateway.reconnect.backoff-base=2s", "discord.gateway.reconnect.backoff-max=20s",
+					"discord.gateway.reconnect.max-failed-resumes=5",
+					"discord.gateway.reconnect.invalid-session-delay-min=2s",
+					"discord.gateway.reconnect.invalid-session-delay-max=4s")
+			// Runs after the properties were applied, so it sees the builder as they left it.
+			.withBean(DiscordGatewayClientCustomizer.class, () -> configured::set)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DiscordGatewayClient.class)
+					.hasSingleBean(ShardManager.class)
+					.hasSingleBean(DiscordGatewayLifecycle.class)
+					.hasSingleBean(PropertiesDiscordConnectionDetails.class)
+					.hasBean("discordRestClient")
+					.hasBean("discordGatewayWebSocketClient");
+				assertThat(context.getBean(DiscordConnectionDetails.class).getRestBaseUrl())
+					.isEqualTo("https://discord.com/api/v10");
+				assertThat(context.getBean(DiscordGatewayLifecycle.class).isAutoStartup()).isFalse();
+				ShardSettings settings = ConfiguredBuilder.shardTemplate(configured.get());
+				assertThat(settings.intents()).isEqualTo(Intent.bitfield(Set.of(Intent.GUILDS, Intent.GUILD_MESSAGES)));
+				assertThat(settings.largeThreshold()).isEqualTo(100);
+				assertThat(settings.compress()).isEqualTo("zstd-stream");
+				assertThat(settings.eventQueueCapacity()).isEqualTo(77);
+				assertThat(settings.helloTimeout()).isEqualTo(Duration.ofSeconds(7));
+				assertThat(settings.presence().status()).isEqualTo("idle");
+				assertThat(settings.backoff().base()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(settings.backoff().max()).isEqualTo(Duration.ofSeconds(20));
+				assertThat(settings.maxFailedResumes()).isEqualTo(5);
+				assertThat(settings.invalidSessionDelayMin()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(settings.invalidSessionDelayMax()).isEqualTo(Duration.ofSeconds(4));
+			});
+	}
+
+	@Test
+	void theReconnectDefaultsAreDiscords() {
+		AtomicReference<DiscordGatewayClient.Builder> configured = new AtomicReference<>();
+		this.contextRunner.withBean(DiscordGatewayClientCustomizer.class, () -> configured::set).run((context) -> {
+			ShardSettings settings = ConfiguredBuilder.shardTemplate(configured.get());
+			assertThat(settings.invalidSessionDelayMin()).as("op 9 wait min").isEqualTo(Duration.ofSeconds(1));
+			assertThat(settings.invalidSessionDelayMax()).as("op 9 wait max").isEqualTo(Duration.ofSeconds(5));
+			assertThat(settings.backoff().base()).isEqualTo(Duration.ofSeconds(1));
+			assertThat(settings.helloTimeout()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(settings.compress()).isEqualTo("zlib-stream");
 		});
+	}
+
+	@Test
+	void theClientConnectsAsConfiguredOverTheWire() {
+		try (GatewaySimulator simulator = GatewaySimulator.start()) {
+			this.contextRunner
+				.withPropertyValues("discord.token=" + simulator.options().token(),
+						"discord.rest.base-url=" + simulator.restBaseUrl(), "discord.gateway.url=" + simulator.gatewayUrl()
+								+ "/from-properties",
+						"discord.gateway.shard-count=2", "discord.gateway.shard-ids=1",
+						"discord.gateway.intents=GUILDS,GUILD_MESSAGES", "discord.gateway.large-threshold=100",
+						"discord.gateway.compression=none", "discord.gateway.presence.status=dnd")
+				.run((context) -> {
+					context.getBean(DiscordGatewayClient.class).start();
+					SimulatedSession session = simulator.awaitReady(TIMEOUT);
+					assertThat(session.shard()).contains(new SimulatedSession.Shard(1, 2));
+					assertThat(session.intents()).isEqualTo(Intent.bitfield(Set.of(Intent.GUILDS, Intent.GUILD_MESSAGES)));
+					assertThat(session.identify().path("large_threshold").asInt()).isEqualTo(100);
+					assertThat(session.identify().path("presence").path("status").asString()).isEqualTo("dnd");
+					GatewayConnection connection = simulator.connections().get(0);
+					assertThat(connection.path()).isEqualTo("/from-properties");
+					assertThat(connection.query()).as("compression none").doesNotContainKey("compress");
+					assertThat(simulator.connections()).as("shard 0 is not run here").hasSize(1);
+				});
+		}
 	}
 
 	@Test
@@ -94,18 +170,39 @@ class DiscordGatewayAutoConfigurationTests {
 
 	@Test
 	void userConnectionDetailsWin() {
-		this.contextRunner.withBean(DiscordConnectionDetails.class, () -> new DiscordConnectionDetails() {
-			@Override
-			public String getToken() {
-				return "other";
-			}
+		try (GatewaySimulator simulator = GatewaySimulator.start()) {
+			// The properties name another token and a closed port: only the user's details reach the simulator.
+			this.contextRunner
+				.withPropertyValues("discord.rest.base-url=http://127.0.0.1:9/api/v10",
+						"discord.gateway.url=ws://127.0.0.1:9")
+				.withBean(DiscordConnectionDetails.class, () -> new DiscordConnectionDetails() {
+					@Override
+					public String getToken() {
+						return simulator.options().token();
+					}
 
-			@Override
-			public String getRestBaseUrl() {
-				return "http://127.0.0.1:9/api/v10";
-			}
-		}).run((context) -> assertThat(context).hasSingleBean(DiscordConnectionDetails.class)
-			.doesNotHaveBean(PropertiesDiscordConnectionDetails.class));
+					@Override
+					public String getRestBaseUrl() {
+						return simulator.restBaseUrl().toString();
+					}
+
+					@Override
+					public String getGatewayUrl() {
+						return simulator.gatewayUrl() + "/from-connection-details";
+					}
+				})
+				.run((context) -> {
+					assertThat(context).hasSingleBean(DiscordConnectionDetails.class)
+						.doesNotHaveBean(PropertiesDiscordConnectionDetails.class);
+					context.getBean(DiscordGatewayClient.class).start();
+					SimulatedSession session = simulator.awaitReady(TIMEOUT);
+					assertThat(session.identify().path("token").asString()).isEqualTo(simulator.options().token());
+					assertThat(simulator.connections().get(0).path()).isEqualTo("/from-connection-details");
+					RestCall gatewayBot = simulator.restCalls().get(0);
+					assertThat(gatewayBot.path()).isEqualTo("/api/v10/gateway/bot");
+					assertThat(gatewayBot.header("Authorization")).hasValue("Bot " + simulator.options().token());
+				});
+		}
 	}
 
 	@Test
@@ -269,8 +366,24 @@ class DiscordGatewayAutoConfigurationTests {
 
 	@Test
 	void registersMetricsAsAGatewayObserver() {
-		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-			.run((context) -> assertThat(context).hasSingleBean(DiscordGatewayMetrics.class));
+		try (GatewaySimulator simulator = GatewaySimulator.start()) {
+			this.contextRunner
+				.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+						CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
+				.withPropertyValues("discord.token=" + simulator.options().token(),
+						"discord.rest.base-url=" + simulator.restBaseUrl())
+				.run((context) -> {
+					assertThat(context).hasSingleBean(DiscordGatewayMetrics.class);
+					context.getBean(DiscordGatewayClient.class).start();
+					simulator.awaitReady(TIMEOUT);
+					MeterRegistry registry = context.getBean(MeterRegistry.class);
+					await().atMost(TIMEOUT)
+						.untilAsserted(() -> assertThat(registry.find("discord.gateway.events").tag("type", "READY").counter())
+							.as("READY counted by the observer")
+							.isNotNull()
+							.satisfies((counter) -> assertThat(counter.count()).isEqualTo(1)));
+				});
+		}
 	}
 
 	@Test

@@ -56,7 +56,7 @@ class DeferredCloseDecompressorTests {
 	void zstdClosedWhileTheSocketThreadDecodesFreesItsContextExactlyOnce() throws Exception {
 		byte[] frame;
 		try (ZstdCompressCtx compressor = new ZstdCompressCtx()) {
-			frame = compressor.compress(ZlibStreamDecompressorTest.repeat("{\"op\":0,\"d\":\"abc\"}", 4 * 1024 * 1024));
+			frame = compressor.compress(ZlibStreamDecompressorTests.repeat("{\"op\":0,\"d\":\"abc\"}", 4 * 1024 * 1024));
 		}
 		int openBefore = ZstdStreamDecompressor.openContexts();
 		for (int round = 0; round < 20; round++) {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static io.github.discordgateway.transport.compression.ZlibStreamDecompressorTest.message;
-import static io.github.discordgateway.transport.compression.ZlibStreamDecompressorTest.repeat;
+import static io.github.discordgateway.transport.compression.ZlibStreamDecompressorTests.message;
+import static io.github.discordgateway.transport.compression.ZlibStreamDecompressorTests.repeat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * The streams come from libzstd's own streaming compressor (through zstd-jni), flushed after
  * every message and never ending the frame, as the gateway sends them.
  */
-class ZstdStreamDecompressorTest {
+class ZstdStreamDecompressorTests {
 
 	private static final int MAX = 8 * 1024 * 1024;
 

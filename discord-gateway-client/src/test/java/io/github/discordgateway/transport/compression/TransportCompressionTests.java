@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-class TransportCompressionTest {
+class TransportCompressionTests {
 
 	@Test
 	void namesTheQueryValues() {
@@ -61,7 +61,7 @@ class TransportCompressionTest {
 			byte[] json = "{\"op\":10,\"d\":{\"heartbeat_interval\":41250}}".getBytes(StandardCharsets.UTF_8);
 			assertThat(none.decompress(ByteBuffer.wrap(json)).toUtf8String()).isEqualTo(new String(json,
 					StandardCharsets.UTF_8));
-			byte[] large = ZlibStreamDecompressorTest.repeat("0123456789", 40_000);
+			byte[] large = ZlibStreamDecompressorTests.repeat("0123456789", 40_000);
 			assertThat(none.decompress(ByteBuffer.wrap(large)).length()).isEqualTo(40_000);
 			DecompressedMessage oversize = none.decompress(ByteBuffer.allocate(64 * 1024 + 1));
 			assertThat(oversize.isOversize()).isTrue();

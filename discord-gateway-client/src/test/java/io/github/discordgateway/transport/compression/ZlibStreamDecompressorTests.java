@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-class ZlibStreamDecompressorTest {
+class ZlibStreamDecompressorTests {
 
 	private static final int MAX = 8 * 1024 * 1024;
 

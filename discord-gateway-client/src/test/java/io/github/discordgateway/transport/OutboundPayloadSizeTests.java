@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class OutboundPayloadSizeTest {
+class OutboundPayloadSizeTests {
 
 	@Test
 	void acceptsExactly4096BytesAndRefusesOneMore() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class GatewayRateLimiterTest {
+class GatewayRateLimiterTests {
 
 	private static final Duration DISCORD_INTERVAL = Duration.ofMillis(41_250);
 

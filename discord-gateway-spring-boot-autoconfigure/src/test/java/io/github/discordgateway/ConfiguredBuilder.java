@@ -1,0 +1,21 @@
+package io.github.discordgateway;
+
+import io.github.discordgateway.session.ShardSettings;
+
+/**
+ * What a client builder was configured with, for the auto-configuration's tests: the builder itself offers no
+ * getters.
+ */
+public final class ConfiguredBuilder {
+
+	private ConfiguredBuilder() {
+	}
+
+	/**
+	 * The settings every shard of the client the builder builds starts from.
+	 */
+	public static ShardSettings shardTemplate(DiscordGatewayClient.Builder builder) {
+		return builder.shardTemplate("token");
+	}
+
+}
