@@ -246,6 +246,8 @@ public final class DiscordGatewayClient implements AutoCloseable {
 
 		private Duration helloTimeout = ShardSettings.DEFAULT_HELLO_TIMEOUT;
 
+		private Duration sessionSaveInterval = ShardSettings.DEFAULT_SESSION_SAVE_INTERVAL;
+
 		private final List<GatewayObserver> observers = new ArrayList<>();
 
 		private Builder() {
@@ -464,6 +466,16 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		}
 
 		/**
+		 * How often each shard saves the sequence its listener reached to the {@linkplain #sessionStore session
+		 * store} while it moves (besides at READY, RESUMED and stop): what a process that dies replays at most.
+		 * Defaults to 1 s.
+		 */
+		public Builder sessionSaveInterval(Duration sessionSaveInterval) {
+			this.sessionSaveInterval = sessionSaveInterval;
+			return this;
+		}
+
+		/**
 		 * How long a new connection may stay silent before its Hello; then the shard closes it and reconnects,
 		 * still resuming. Defaults to 30 s.
 		 */
@@ -511,7 +523,8 @@ public final class DiscordGatewayClient implements AutoCloseable {
 					this.compression.queryValue(), new Backoff(this.backoffBase, this.backoffMax,
 							() -> ThreadLocalRandom.current().nextDouble()),
 					this.invalidSessionDelayMin, this.invalidSessionDelayMax, this.maxFailedResumes,
-					this.eventQueueCapacity).withHelloTimeout(this.helloTimeout);
+					this.eventQueueCapacity).withHelloTimeout(this.helloTimeout)
+				.withSessionSaveInterval(this.sessionSaveInterval);
 			ShardManager.Settings settings = new ShardManager.Settings(this.gatewayUrl, this.shardCount, this.shardIds,
 					this.resumableShutdown);
 			IdentifyQueueFactory queues = this.identifyQueues;
@@ -563,6 +576,7 @@ public final class DiscordGatewayClient implements AutoCloseable {
 					"shutdownTimeout must not be negative, was " + this.shutdownTimeout);
 			require(this.identifyQueues != null, "identifyQueues must not be null");
 			positive(this.helloTimeout, "helloTimeout");
+			positive(this.sessionSaveInterval, "sessionSaveInterval");
 		}
 
 		private static void positive(Duration value, String name) {

@@ -5,9 +5,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.github.discordgateway.protocol.GatewayMessage;
 
 /**
  * A shard's delivery of dispatches to the listener: a bounded queue and one thread that empties it in order.
@@ -41,6 +44,19 @@ public final class DispatchQueue {
 	private volatile boolean accepting = true;
 
 	private final AtomicInteger undelivered = new AtomicInteger();
+
+	private final AtomicLong accepted = new AtomicLong();
+
+	private volatile Delivered lastDelivered = new Delivered(0, GatewayMessage.NO_SEQUENCE);
+
+	/**
+	 * How far delivery got: what a saved session may claim as handled.
+	 *
+	 * @param position how many events the listener has finished with (see {@link #accepted()})
+	 * @param sequence the sequence of the last of them that had one, or {@link GatewayMessage#NO_SEQUENCE}
+	 */
+	public record Delivered(long position, long sequence) {
+	}
 
 	/**
 	 * @param shardId the shard, for the thread's name
@@ -78,6 +94,7 @@ public final class DispatchQueue {
 		}
 		this.undelivered.incrementAndGet();
 		if (this.queue.offer(event)) {
+			this.accepted.incrementAndGet();
 			return true;
 		}
 		this.blockingReader = true;
@@ -87,6 +104,7 @@ public final class DispatchQueue {
 					event.getShardId(), this.queue.size());
 			while (this.accepting) {
 				if (this.queue.offer(event, 100, TimeUnit.MILLISECONDS)) {
+					this.accepted.incrementAndGet();
 					return true;
 				}
 			}
@@ -103,6 +121,20 @@ public final class DispatchQueue {
 	 */
 	public int depth() {
 		return this.queue.size();
+	}
+
+	/**
+	 * How many events the queue has accepted since it was made: the position of the last one.
+	 */
+	public long accepted() {
+		return this.accepted.get();
+	}
+
+	/**
+	 * The last event whose listener finished (returned or threw), by position and sequence.
+	 */
+	public Delivered lastDelivered() {
+		return this.lastDelivered;
 	}
 
 	/**
@@ -183,6 +215,10 @@ public final class DispatchQueue {
 					event.getSequence(), event.getShardId(), ex);
 		}
 		finally {
+			Delivered previous = this.lastDelivered;
+			long sequence = (event.getSequence() != GatewayMessage.NO_SEQUENCE) ? event.getSequence()
+					: previous.sequence();
+			this.lastDelivered = new Delivered(previous.position() + 1, sequence);
 			this.undelivered.decrementAndGet();
 		}
 	}

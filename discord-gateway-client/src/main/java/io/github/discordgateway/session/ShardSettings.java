@@ -24,17 +24,23 @@ import io.github.discordgateway.protocol.UpdatePresence;
  * Identify
  * @param eventQueueCapacity dispatches that may wait for the listener before the reader is paused
  * @param helloTimeout how long a connection attempt may take to bring Hello before it is given up and retried
+ * @param sessionSaveInterval how often the sequence the listener reached is saved to the {@link SessionStore}
+ * (besides at READY, RESUMED and stop)
  */
 public record ShardSettings(int shardId, int shardCount, String token, long intents, int largeThreshold,
 		ConnectionProperties properties, UpdatePresence presence, String compress, Backoff backoff,
 		Duration invalidSessionDelayMin, Duration invalidSessionDelayMax, int maxFailedResumes,
-		int eventQueueCapacity, Duration helloTimeout) {
+		int eventQueueCapacity, Duration helloTimeout, Duration sessionSaveInterval) {
 
 	/** How long a connection may take to bring Hello unless configured. */
 	public static final Duration DEFAULT_HELLO_TIMEOUT = Duration.ofSeconds(30);
 
+	/** How often the delivered sequence is saved unless configured. */
+	public static final Duration DEFAULT_SESSION_SAVE_INTERVAL = Duration.ofSeconds(1);
+
 	/**
-	 * Settings with the {@link #DEFAULT_HELLO_TIMEOUT default Hello deadline}.
+	 * Settings with the {@link #DEFAULT_HELLO_TIMEOUT default Hello deadline} and the
+	 * {@link #DEFAULT_SESSION_SAVE_INTERVAL default save interval}.
 	 */
 	public ShardSettings(int shardId, int shardCount, String token, long intents, int largeThreshold,
 			ConnectionProperties properties, UpdatePresence presence, String compress, Backoff backoff,
@@ -42,7 +48,7 @@ public record ShardSettings(int shardId, int shardCount, String token, long inte
 			int eventQueueCapacity) {
 		this(shardId, shardCount, token, intents, largeThreshold, properties, presence, compress, backoff,
 				invalidSessionDelayMin, invalidSessionDelayMax, maxFailedResumes, eventQueueCapacity,
-				DEFAULT_HELLO_TIMEOUT);
+				DEFAULT_HELLO_TIMEOUT, DEFAULT_SESSION_SAVE_INTERVAL);
 	}
 
 	/**
@@ -51,7 +57,7 @@ public record ShardSettings(int shardId, int shardCount, String token, long inte
 	public ShardSettings forShard(int id, int count) {
 		return new ShardSettings(id, count, this.token, this.intents, this.largeThreshold, this.properties,
 				this.presence, this.compress, this.backoff, this.invalidSessionDelayMin, this.invalidSessionDelayMax,
-				this.maxFailedResumes, this.eventQueueCapacity, this.helloTimeout);
+				this.maxFailedResumes, this.eventQueueCapacity, this.helloTimeout, this.sessionSaveInterval);
 	}
 
 	/**
@@ -60,7 +66,18 @@ public record ShardSettings(int shardId, int shardCount, String token, long inte
 	public ShardSettings withHelloTimeout(Duration timeout) {
 		return new ShardSettings(this.shardId, this.shardCount, this.token, this.intents, this.largeThreshold,
 				this.properties, this.presence, this.compress, this.backoff, this.invalidSessionDelayMin,
-				this.invalidSessionDelayMax, this.maxFailedResumes, this.eventQueueCapacity, timeout);
+				this.invalidSessionDelayMax, this.maxFailedResumes, this.eventQueueCapacity, timeout,
+				this.sessionSaveInterval);
+	}
+
+	/**
+	 * These settings with another session save interval.
+	 */
+	public ShardSettings withSessionSaveInterval(Duration interval) {
+		return new ShardSettings(this.shardId, this.shardCount, this.token, this.intents, this.largeThreshold,
+				this.properties, this.presence, this.compress, this.backoff, this.invalidSessionDelayMin,
+				this.invalidSessionDelayMax, this.maxFailedResumes, this.eventQueueCapacity, this.helloTimeout,
+				interval);
 	}
 
 	/**

@@ -44,7 +44,7 @@ class GuildMemberRequestsTests {
 	void theLastChunkCompletesTheRequestOnTheCallbackExecutor() {
 		CompletableFuture<GuildMembers> result = new CompletableFuture<>();
 		String nonce = this.requests.register(RequestGuildMembers.all("1"), result).nonce();
-		this.requests.dispatchReceived(this.events.create("GUILD_MEMBERS_CHUNK", 0, 2, RawJson.of(
+		this.requests.dispatchReceived(this.events.create("GUILD_MEMBERS_CHUNK", 0, 2, false, RawJson.of(
 				"{\"guild_id\":\"1\",\"members\":[],\"chunk_index\":0,\"chunk_count\":1,\"nonce\":\"" + nonce + "\"}")));
 		assertThat(result).isNotDone();
 		this.callbacks.runAll();
@@ -58,7 +58,7 @@ class GuildMemberRequestsTests {
 	void aRateLimitedRequestFailsOnTheCallbackExecutor() {
 		CompletableFuture<GuildMembers> result = new CompletableFuture<>();
 		String nonce = this.requests.register(RequestGuildMembers.all("1"), result).nonce();
-		this.requests.dispatchReceived(this.events.create("RATE_LIMITED", 0, 2, RawJson.of(
+		this.requests.dispatchReceived(this.events.create("RATE_LIMITED", 0, 2, false, RawJson.of(
 				"{\"opcode\":8,\"retry_after\":1.5,\"meta\":{\"guild_id\":\"1\",\"nonce\":\"" + nonce + "\"}}")));
 		assertThat(result).isNotDone();
 		this.callbacks.runAll();

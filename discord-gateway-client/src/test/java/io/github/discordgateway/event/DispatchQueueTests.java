@@ -17,7 +17,7 @@ import static org.awaitility.Awaitility.await;
 class DispatchQueueTests {
 
 	private static DispatchEvent event(long sequence) {
-		return new DispatchEvent("MESSAGE_CREATE", 0, sequence, RawJson.of("{}"), new GatewayJson());
+		return new DispatchEvent("MESSAGE_CREATE", 0, sequence, false, RawJson.of("{}"), new GatewayJson());
 	}
 
 	@Test
