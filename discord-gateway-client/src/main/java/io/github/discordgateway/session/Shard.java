@@ -279,10 +279,11 @@ public final class Shard {
 	 * the session is saved) or end at Discord (1000: the bot goes offline at once, and the session is deleted)
 	 */
 	public synchronized void stop(boolean resumable) {
+		boolean wasStopped = this.state == ShardState.STOPPED;
 		abandonConnection(resumable ? RESUMABLE_CLOSE_CODE : 1000, "shutting down");
 		this.pendingConnect.cancel();
 		this.saveTimer.cancel();
-		if (resumable) {
+		if (resumable && !wasStopped) {
 			save();
 		}
 		else {

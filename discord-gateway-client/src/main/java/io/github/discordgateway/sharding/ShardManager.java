@@ -134,7 +134,9 @@ public final class ShardManager {
 	 */
 	public void stop(Duration timeout) {
 		List<Shard> stopping;
+		boolean wasRunning;
 		synchronized (this) {
+			wasRunning = this.running;
 			this.running = false;
 			stopping = new ArrayList<>(this.shards.values());
 		}
@@ -144,7 +146,8 @@ public final class ShardManager {
 			for (Shard shard : stopping) {
 				shard.queue().stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
 			}
-			if (this.settings.resumableShutdown()) {
+			// A second stop (close() after the application context stopped the client) has nothing new to save.
+			if (this.settings.resumableShutdown() && wasRunning) {
 				saveSessions(stopping);
 			}
 		}
