@@ -283,8 +283,10 @@ public final class Shard {
 		abandonConnection(resumable ? RESUMABLE_CLOSE_CODE : 1000, "shutting down");
 		this.pendingConnect.cancel();
 		this.saveTimer.cancel();
-		if (resumable && !wasStopped) {
-			save();
+		if (resumable) {
+			if (!wasStopped) {
+				save();
+			}
 		}
 		else {
 			forgetSession();

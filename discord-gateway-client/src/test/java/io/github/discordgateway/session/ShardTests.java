@@ -827,6 +827,16 @@ class ShardTests {
 	}
 
 	@Test
+	void aSecondResumableStopKeepsTheSavedSession() {
+		readyConnection();
+		awaitDelivered(1);
+		this.shard.stop(true);
+		this.shard.stop(true);
+		this.callbacks.runAll();
+		assertThat(this.sessions.load(0)).isEqualTo(new Session("abc", RESUME, 1, 1));
+	}
+
+	@Test
 	void aStoredSessionOfAnotherShardCountIsIgnored() {
 		this.sessions.save(0, new Session("stored", RESUME, 42, 2));
 		start();
