@@ -107,7 +107,8 @@ class AllDispatchEventsTests {
 			return List.of();
 		}
 		return java.util.Arrays.stream(event.getClass().getDeclaredMethods())
-			.filter((method) -> Modifier.isPublic(method.getModifiers()) && method.getName().startsWith("get"))
+			.filter((method) -> Modifier.isPublic(method.getModifiers()) && method.getName().startsWith("get")
+					&& method.getReturnType().isRecord())
 			.toList();
 	}
 
