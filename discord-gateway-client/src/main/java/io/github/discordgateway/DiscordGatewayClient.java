@@ -264,6 +264,8 @@ public final class DiscordGatewayClient implements AutoCloseable {
 
 		private Duration helloTimeout = ShardSettings.DEFAULT_HELLO_TIMEOUT;
 
+		private Duration sessionSaveInterval = ShardSettings.DEFAULT_SESSION_SAVE_INTERVAL;
+
 		private final List<GatewayObserver> observers = new ArrayList<>();
 
 		private DoubleSupplier random = UNIFORM_RANDOM;
@@ -502,6 +504,16 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		}
 
 		/**
+		 * How often each shard saves the sequence its listener reached to the {@linkplain #sessionStore session
+		 * store} while it moves (besides at READY, RESUMED and stop): what a process that dies replays at most.
+		 * Defaults to 1 s.
+		 */
+		public Builder sessionSaveInterval(Duration sessionSaveInterval) {
+			this.sessionSaveInterval = sessionSaveInterval;
+			return this;
+		}
+
+		/**
 		 * How long a new connection may stay silent before its Hello; then the shard closes it and reconnects,
 		 * still resuming. Defaults to 30 s.
 		 */
@@ -536,7 +548,8 @@ public final class DiscordGatewayClient implements AutoCloseable {
 					new Backoff(this.backoffBase, this.backoffMax, this.random), this.invalidSessionDelayMin,
 					this.invalidSessionDelayMax, this.maxFailedResumes, this.eventQueueCapacity)
 				.withHelloTimeout(this.helloTimeout)
-				.withDelivery(this.eventQueueMaxBytes, this.stuckListenerThreshold);
+				.withDelivery(this.eventQueueMaxBytes, this.stuckListenerThreshold)
+				.withSessionSaveInterval(this.sessionSaveInterval);
 		}
 
 		/**
@@ -622,6 +635,7 @@ public final class DiscordGatewayClient implements AutoCloseable {
 					"shutdownTimeout must not be negative, was " + this.shutdownTimeout);
 			require(this.identifyQueues != null, "identifyQueues must not be null");
 			positive(this.helloTimeout, "helloTimeout");
+			positive(this.sessionSaveInterval, "sessionSaveInterval");
 		}
 
 		/**

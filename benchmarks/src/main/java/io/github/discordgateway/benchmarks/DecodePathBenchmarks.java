@@ -116,7 +116,7 @@ public class DecodePathBenchmarks {
 	public MessageCreate decodeAndReadTyped() {
 		byte[] payload = nextPayload();
 		GatewayMessage message = this.gatewayJson.decode(payload, payload.length);
-		return new DispatchEvent(message.type(), 0, message.sequence(), message.data(), this.gatewayJson)
+		return new DispatchEvent(message.type(), 0, message.sequence(), false, message.data(), this.gatewayJson)
 			.data(MessageCreate.class);
 	}
 

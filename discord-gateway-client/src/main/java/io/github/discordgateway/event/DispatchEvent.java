@@ -21,6 +21,8 @@ public class DispatchEvent {
 
 	private final long sequence;
 
+	private final boolean replayed;
+
 	private final RawJson data;
 
 	private final GatewayJson json;
@@ -31,13 +33,15 @@ public class DispatchEvent {
 	 * @param name the event name ({@code t})
 	 * @param shardId the shard that received it
 	 * @param sequence its sequence number ({@code s})
+	 * @param replayed whether a resume replayed it (see {@link #isReplayed()})
 	 * @param data its data ({@code d}), undecoded
 	 * @param json the codec that decodes the data on demand
 	 */
-	public DispatchEvent(String name, int shardId, long sequence, RawJson data, GatewayJson json) {
+	public DispatchEvent(String name, int shardId, long sequence, boolean replayed, RawJson data, GatewayJson json) {
 		this.name = name;
 		this.shardId = shardId;
 		this.sequence = sequence;
+		this.replayed = replayed;
 		this.data = data;
 		this.json = json;
 	}
@@ -61,6 +65,17 @@ public class DispatchEvent {
 	 */
 	public long getSequence() {
 		return this.sequence;
+	}
+
+	/**
+	 * Whether the event came between a Resume and its RESUMED: Discord replayed it because the session's last
+	 * saved sequence was older. Within one run the client delivers every sequence once, but after a restart that
+	 * resumed a saved session (or a crash) a replayed event may already have been handled: a handler that must not
+	 * act twice de-duplicates replayed events by {@linkplain #getShardId() shard} and {@linkplain #getSequence()
+	 * sequence}, or by the id in their data.
+	 */
+	public boolean isReplayed() {
+		return this.replayed;
 	}
 
 	/**
@@ -105,7 +120,7 @@ public class DispatchEvent {
 	@Override
 	public String toString() {
 		return getClass().getSimpleName() + "[name=" + this.name + ", shard=" + this.shardId + ", sequence="
-				+ this.sequence + "]";
+				+ this.sequence + (this.replayed ? ", replayed" : "") + "]";
 	}
 
 }

@@ -7,9 +7,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.github.discordgateway.protocol.GatewayMessage;
 
 /**
  * A shard's delivery of dispatches to the listener: a queue bounded by count and by bytes, and one thread that
@@ -69,6 +72,19 @@ public final class DispatchQueue {
 	private volatile boolean pausedSinceAsked;
 
 	private volatile boolean accepting = true;
+
+	private final AtomicLong accepted = new AtomicLong();
+
+	private volatile Delivered lastDelivered = new Delivered(0, GatewayMessage.NO_SEQUENCE);
+
+	/**
+	 * How far delivery got: what a saved session may claim as handled.
+	 *
+	 * @param position how many events the listener has finished with (see {@link #accepted()})
+	 * @param sequence the sequence of the last of them that had one, or {@link GatewayMessage#NO_SEQUENCE}
+	 */
+	public record Delivered(long position, long sequence) {
+	}
 
 	/**
 	 * A queue bounded by count and by {@link #DEFAULT_MAX_BYTES}, on the system's clock.
@@ -130,6 +146,7 @@ public final class DispatchQueue {
 				}
 			}
 			this.queue.add(event);
+			this.accepted.incrementAndGet();
 			this.queuedBytes += size;
 			this.notEmpty.signal();
 			return true;
@@ -195,6 +212,20 @@ public final class DispatchQueue {
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	/**
+	 * How many events the queue has accepted since it was made: the position of the last one.
+	 */
+	public long accepted() {
+		return this.accepted.get();
+	}
+
+	/**
+	 * The last event whose listener finished (returned or threw), by position and sequence.
+	 */
+	public Delivered lastDelivered() {
+		return this.lastDelivered;
 	}
 
 	/**
@@ -321,6 +352,10 @@ public final class DispatchQueue {
 					event.getSequence(), event.getShardId(), ex);
 		}
 		finally {
+			Delivered previous = this.lastDelivered;
+			long sequence = (event.getSequence() != GatewayMessage.NO_SEQUENCE) ? event.getSequence()
+					: previous.sequence();
+			this.lastDelivered = new Delivered(previous.position() + 1, sequence);
 			this.lock.lock();
 			try {
 				this.delivering = null;

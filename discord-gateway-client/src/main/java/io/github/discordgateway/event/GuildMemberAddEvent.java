@@ -12,11 +12,12 @@ public final class GuildMemberAddEvent extends DispatchEvent {
 	/**
 	 * @param shardId the shard that received it
 	 * @param sequence its sequence number
+	 * @param replayed whether a resume replayed it
 	 * @param data its data, undecoded
 	 * @param json the codec that decodes the data on demand
 	 */
-	public GuildMemberAddEvent(int shardId, long sequence, RawJson data, GatewayJson json) {
-		super("GUILD_MEMBER_ADD", shardId, sequence, data, json);
+	public GuildMemberAddEvent(int shardId, long sequence, boolean replayed, RawJson data, GatewayJson json) {
+		super("GUILD_MEMBER_ADD", shardId, sequence, replayed, data, json);
 	}
 
 	/**

@@ -13,11 +13,12 @@ public final class InteractionCreateEvent extends DispatchEvent {
 	/**
 	 * @param shardId the shard that received it
 	 * @param sequence its sequence number
+	 * @param replayed whether a resume replayed it
 	 * @param data its data, undecoded
 	 * @param json the codec that decodes the data on demand
 	 */
-	public InteractionCreateEvent(int shardId, long sequence, RawJson data, GatewayJson json) {
-		super("INTERACTION_CREATE", shardId, sequence, data, json);
+	public InteractionCreateEvent(int shardId, long sequence, boolean replayed, RawJson data, GatewayJson json) {
+		super("INTERACTION_CREATE", shardId, sequence, replayed, data, json);
 	}
 
 	/**

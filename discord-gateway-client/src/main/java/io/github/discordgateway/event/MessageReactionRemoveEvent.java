@@ -12,11 +12,12 @@ public final class MessageReactionRemoveEvent extends DispatchEvent {
 	/**
 	 * @param shardId the shard that received it
 	 * @param sequence its sequence number
+	 * @param replayed whether a resume replayed it
 	 * @param data its data, undecoded
 	 * @param json the codec that decodes the data on demand
 	 */
-	public MessageReactionRemoveEvent(int shardId, long sequence, RawJson data, GatewayJson json) {
-		super("MESSAGE_REACTION_REMOVE", shardId, sequence, data, json);
+	public MessageReactionRemoveEvent(int shardId, long sequence, boolean replayed, RawJson data, GatewayJson json) {
+		super("MESSAGE_REACTION_REMOVE", shardId, sequence, replayed, data, json);
 	}
 
 	/**

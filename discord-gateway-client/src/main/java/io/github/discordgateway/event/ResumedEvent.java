@@ -11,11 +11,12 @@ public final class ResumedEvent extends DispatchEvent {
 	/**
 	 * @param shardId the shard that received it
 	 * @param sequence its sequence number
+	 * @param replayed whether a resume replayed it
 	 * @param data its data, undecoded
 	 * @param json the codec that decodes the data on demand
 	 */
-	public ResumedEvent(int shardId, long sequence, RawJson data, GatewayJson json) {
-		super("RESUMED", shardId, sequence, data, json);
+	public ResumedEvent(int shardId, long sequence, boolean replayed, RawJson data, GatewayJson json) {
+		super("RESUMED", shardId, sequence, replayed, data, json);
 	}
 
 }

@@ -19,7 +19,7 @@ public final class TypedDispatchEventFactory implements DispatchEventFactory {
 	@FunctionalInterface
 	private interface TypedEventConstructor {
 
-		DispatchEvent create(int shardId, long sequence, RawJson data, GatewayJson json);
+		DispatchEvent create(int shardId, long sequence, boolean replayed, RawJson data, GatewayJson json);
 
 	}
 
@@ -54,11 +54,11 @@ public final class TypedDispatchEventFactory implements DispatchEventFactory {
 	}
 
 	@Override
-	public DispatchEvent create(String name, int shardId, long sequence, RawJson data) {
+	public DispatchEvent create(String name, int shardId, long sequence, boolean replayed, RawJson data) {
 		// A dispatch without a 't' is malformed but still delivered; the immutable map rejects a null key.
 		TypedEventConstructor constructor = (name != null) ? CONSTRUCTORS.get(name) : null;
-		return (constructor != null) ? constructor.create(shardId, sequence, data, this.json)
-				: new DispatchEvent(name, shardId, sequence, data, this.json);
+		return (constructor != null) ? constructor.create(shardId, sequence, replayed, data, this.json)
+				: new DispatchEvent(name, shardId, sequence, replayed, data, this.json);
 	}
 
 }

@@ -51,7 +51,8 @@ import io.github.discordgateway.transport.ratelimit.GatewayRateLimiter;
  * <li>A Dispatch with a sequence not above the session's is a replayed duplicate and is dropped. Otherwise the
  * observer hears of it (an observer that throws is logged; it cannot drop the event) and it is queued for
  * delivery; only once it is queued does the session's sequence move to it (so a Resume never skips an event
- * that was not handed over, e.g. when delivery stops while the reader waits for room). READY starts a new
+ * that was not handed over, e.g. when delivery stops while the reader waits for room). A dispatch between a
+ * Resume and its RESUMED is marked {@linkplain DispatchEvent#isReplayed() replayed}. READY starts a new
  * {@link Session}; READY and RESUMED mark the shard ready and save the session.</li>
  * <li>The shard's {@link DispatchQueue} thread hands each event to the listener, in sequence order. A listener
  * busy with one event past {@link ShardSettings#stuckListenerThreshold()} is reported by a
@@ -85,6 +86,13 @@ import io.github.discordgateway.transport.ratelimit.GatewayRateLimiter;
  * </ol>
  * Every connection has a generation number: callbacks from an abandoned connection are ignored, and its pending
  * identify turn is cancelled.
+ *
+ * <h2>The stored session</h2>
+ * The {@link SessionStore} gets the session with the sequence of the last dispatch whose listener finished (not
+ * merely queued), so that a process that dies replays on its next start what it had not handled: at READY and
+ * RESUMED, every {@link ShardSettings#sessionSaveInterval()} while that sequence moves (never a write per event),
+ * and when the shard stops (again by the manager once delivery has drained, see {@link #saveSession()}). A
+ * stored session of another shard count is ignored.
  *
  * <h2>Threads</h2>
  * The shard's lock guards its state; it is never held while calling code outside the client. Observers (except
@@ -162,6 +170,17 @@ public final class Shard {
 
 	private Scheduler.Cancellable helloDeadline = Scheduler.Cancellable.NONE;
 
+	private Scheduler.Cancellable saveTimer = Scheduler.Cancellable.NONE;
+
+	/** The queue position of the current session's first event (its READY, or the first after a load). */
+	private long sessionStartPosition;
+
+	/** The sequence to store while none of the current session's events has been delivered. */
+	private long sessionStartSequence = GatewayMessage.NO_SEQUENCE;
+
+	/** What was last given to the store, or {@code null}. */
+	private Session lastSaved;
+
 	private CompletableFuture<Void> identifyTurn;
 
 	private volatile GatewayRateLimiter rateLimiter;
@@ -233,12 +252,17 @@ public final class Shard {
 				if (this.session == null && stored != null) {
 					logger.info("Shard {} resumes its stored session", shardId());
 					this.session = stored;
+					this.lastSaved = stored;
+					this.sessionStartPosition = this.queue.accepted() + 1;
+					this.sessionStartSequence = stored.sequence();
 				}
 				this.failedAttempts = 0;
 				this.commands.reopen();
 				// A restart resumes: what is replayed and what follows must reach the listener again.
 				this.queue.start();
 				this.stuckListenerWatch.start();
+				this.saveTimer.cancel();
+				scheduleSave();
 				connect();
 			}
 		}
@@ -246,7 +270,13 @@ public final class Shard {
 
 	private Session loadStoredSession() {
 		try {
-			return this.sessionStore.load(shardId());
+			Session stored = this.sessionStore.load(shardId());
+			if (stored != null && stored.shardCount() != shardCount()) {
+				logger.info("Shard {} ignores its stored session: it was identified with {} shards, not {}", shardId(),
+						stored.shardCount(), shardCount());
+				return null;
+			}
+			return stored;
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Shard {} could not load its stored session", shardId(), ex);
@@ -261,17 +291,30 @@ public final class Shard {
 	 * the session is saved) or end at Discord (1000: the bot goes offline at once, and the session is deleted)
 	 */
 	public synchronized void stop(boolean resumable) {
+		boolean wasStopped = this.state == ShardState.STOPPED;
 		abandonConnection(resumable ? RESUMABLE_CLOSE_CODE : 1000, "shutting down");
 		this.pendingConnect.cancel();
 		this.stuckListenerWatch.stop();
+		this.saveTimer.cancel();
 		if (resumable) {
-			saveSession();
+			if (!wasStopped) {
+				save();
+			}
 		}
 		else {
 			forgetSession();
 			this.commands.closeForGood("Shard " + shardId() + " logged out");
 		}
 		setState(ShardState.STOPPED, null);
+	}
+
+	/**
+	 * Gives the store the session with the sequence of the last dispatch whose listener finished; what the
+	 * manager does once delivery has drained at shutdown.
+	 * @return completes once the store was called (on the callback executor, after every earlier save or delete)
+	 */
+	public synchronized CompletableFuture<Void> saveSession() {
+		return save();
 	}
 
 	/**
@@ -502,16 +545,55 @@ public final class Shard {
 	private void forgetSession() {
 		if (this.session != null) {
 			this.session = null;
+			this.lastSaved = null;
 			this.callbacks.execute(() -> this.sessionStore.delete(shardId()));
 		}
 		this.failedResumes = 0;
 	}
 
-	private void saveSession() {
+	private CompletableFuture<Void> save() {
 		Session current = this.session;
-		if (current != null) {
-			this.callbacks.execute(() -> this.sessionStore.save(shardId(), current));
+		if (current == null) {
+			return CompletableFuture.completedFuture(null);
 		}
+		Session delivered = current.withSequence(deliveredSequence(current));
+		this.lastSaved = delivered;
+		CompletableFuture<Void> saved = new CompletableFuture<>();
+		this.callbacks.execute(() -> {
+			try {
+				this.sessionStore.save(shardId(), delivered);
+			}
+			finally {
+				saved.complete(null);
+			}
+		});
+		return saved;
+	}
+
+	/**
+	 * The sequence of the last of the current session's dispatches whose listener finished. Counted by queue
+	 * position, as an earlier session's events still queued may carry higher sequences.
+	 */
+	private long deliveredSequence(Session current) {
+		DispatchQueue.Delivered delivered = this.queue.lastDelivered();
+		long reached = (delivered.position() >= this.sessionStartPosition) ? delivered.sequence()
+				: this.sessionStartSequence;
+		return Math.max(this.sessionStartSequence, Math.min(reached, current.sequence()));
+	}
+
+	private void scheduleSave() {
+		this.saveTimer = this.scheduler.schedule(this::saveIfDeliveryMoved, this.settings.sessionSaveInterval());
+	}
+
+	private synchronized void saveIfDeliveryMoved() {
+		if (this.state == ShardState.STOPPED || this.state == ShardState.FATAL) {
+			return;
+		}
+		Session current = this.session;
+		if (current != null && !current.withSequence(deliveredSequence(current)).equals(this.lastSaved)) {
+			save();
+		}
+		scheduleSave();
 	}
 
 	private void setState(ShardState next, String why) {
@@ -717,11 +799,13 @@ public final class Shard {
 		public void onDispatch(GatewayMessage message) {
 			long sequence = message.sequence();
 			Session before;
+			boolean replayed;
 			synchronized (Shard.this) {
 				if (!isCurrent()) {
 					return;
 				}
 				before = Shard.this.session;
+				replayed = Shard.this.resumeSent && !"RESUMED".equals(message.type());
 				if (sequence != GatewayMessage.NO_SEQUENCE && sequence <= lastSequence()) {
 					logger.debug("Shard {} dropped {} with sequence {}: already received", shardId(),
 							message.type(), sequence);
@@ -730,7 +814,8 @@ public final class Shard {
 			}
 			ReadySession ready = "READY".equals(message.type())
 					? Shard.this.json.read(message.data(), ReadySession.class) : null;
-			DispatchEvent event = Shard.this.events.create(message.type(), shardId(), sequence, message.data());
+			DispatchEvent event = Shard.this.events.create(message.type(), shardId(), sequence, replayed,
+					message.data());
 			try {
 				Shard.this.observer.dispatchReceived(event);
 			}
@@ -765,7 +850,10 @@ public final class Shard {
 		private void handedOver(String type, long sequence, ReadySession ready, Session before) {
 			if (ready != null) {
 				if (isCurrent()) {
-					Shard.this.session = new Session(ready.sessionId(), ready.resumeGatewayUrl(), sequence);
+					Shard.this.session = new Session(ready.sessionId(), ready.resumeGatewayUrl(), sequence,
+							shardCount());
+					Shard.this.sessionStartPosition = Shard.this.queue.accepted();
+					Shard.this.sessionStartSequence = sequence;
 					readied();
 				}
 				return;
@@ -785,7 +873,7 @@ public final class Shard {
 			Shard.this.failedResumes = 0;
 			Shard.this.resumeSent = false;
 			setState(ShardState.READY, null);
-			saveSession();
+			save();
 			Shard.this.commands.open(Shard.this.connection, Shard.this.rateLimiter);
 		}
 

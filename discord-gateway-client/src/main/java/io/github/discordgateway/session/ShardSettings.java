@@ -27,11 +27,14 @@ import io.github.discordgateway.protocol.UpdatePresence;
  * @param helloTimeout how long a connection attempt may take to bring Hello before it is given up and retried
  * @param eventQueueMaxBytes bytes of dispatch data that may wait for the listener before the reader is paused
  * @param stuckListenerThreshold how long the listener may be busy with one event before it is reported stuck
+ * @param sessionSaveInterval how often the sequence the listener reached is saved to the {@link SessionStore}
+ * (besides at READY, RESUMED and stop)
  */
 public record ShardSettings(int shardId, int shardCount, String token, long intents, int largeThreshold,
 		ConnectionProperties properties, UpdatePresence presence, String compress, Backoff backoff,
 		Duration invalidSessionDelayMin, Duration invalidSessionDelayMax, int maxFailedResumes,
-		int eventQueueCapacity, Duration helloTimeout, long eventQueueMaxBytes, Duration stuckListenerThreshold) {
+		int eventQueueCapacity, Duration helloTimeout, long eventQueueMaxBytes, Duration stuckListenerThreshold,
+		Duration sessionSaveInterval) {
 
 	/** How long a connection may take to bring Hello unless configured. */
 	public static final Duration DEFAULT_HELLO_TIMEOUT = Duration.ofSeconds(30);
@@ -39,9 +42,13 @@ public record ShardSettings(int shardId, int shardCount, String token, long inte
 	/** How long the listener may be busy with one event before it is reported stuck, unless configured. */
 	public static final Duration DEFAULT_STUCK_LISTENER_THRESHOLD = Duration.ofSeconds(30);
 
+	/** How often the delivered sequence is saved unless configured. */
+	public static final Duration DEFAULT_SESSION_SAVE_INTERVAL = Duration.ofSeconds(1);
+
 	/**
-	 * Settings with the {@link #DEFAULT_STUCK_LISTENER_THRESHOLD default stuck listener threshold} and the
-	 * {@link DispatchQueue#DEFAULT_MAX_BYTES default byte bound of the event queue}.
+	 * Settings with the {@link #DEFAULT_STUCK_LISTENER_THRESHOLD default stuck listener threshold}, the
+	 * {@link DispatchQueue#DEFAULT_MAX_BYTES default byte bound of the event queue} and the
+	 * {@link #DEFAULT_SESSION_SAVE_INTERVAL default save interval}.
 	 */
 	public ShardSettings(int shardId, int shardCount, String token, long intents, int largeThreshold,
 			ConnectionProperties properties, UpdatePresence presence, String compress, Backoff backoff,
@@ -49,7 +56,7 @@ public record ShardSettings(int shardId, int shardCount, String token, long inte
 			int eventQueueCapacity, Duration helloTimeout) {
 		this(shardId, shardCount, token, intents, largeThreshold, properties, presence, compress, backoff,
 				invalidSessionDelayMin, invalidSessionDelayMax, maxFailedResumes, eventQueueCapacity, helloTimeout,
-				DispatchQueue.DEFAULT_MAX_BYTES, DEFAULT_STUCK_LISTENER_THRESHOLD);
+				DispatchQueue.DEFAULT_MAX_BYTES, DEFAULT_STUCK_LISTENER_THRESHOLD, DEFAULT_SESSION_SAVE_INTERVAL);
 	}
 
 	/**
@@ -71,7 +78,7 @@ public record ShardSettings(int shardId, int shardCount, String token, long inte
 		return new ShardSettings(id, count, this.token, this.intents, this.largeThreshold, this.properties,
 				this.presence, this.compress, this.backoff, this.invalidSessionDelayMin, this.invalidSessionDelayMax,
 				this.maxFailedResumes, this.eventQueueCapacity, this.helloTimeout, this.eventQueueMaxBytes,
-				this.stuckListenerThreshold);
+				this.stuckListenerThreshold, this.sessionSaveInterval);
 	}
 
 	/**
@@ -81,7 +88,7 @@ public record ShardSettings(int shardId, int shardCount, String token, long inte
 		return new ShardSettings(this.shardId, this.shardCount, this.token, this.intents, this.largeThreshold,
 				this.properties, this.presence, this.compress, this.backoff, this.invalidSessionDelayMin,
 				this.invalidSessionDelayMax, this.maxFailedResumes, this.eventQueueCapacity, timeout,
-				this.eventQueueMaxBytes, this.stuckListenerThreshold);
+				this.eventQueueMaxBytes, this.stuckListenerThreshold, this.sessionSaveInterval);
 	}
 
 	/**
@@ -91,7 +98,17 @@ public record ShardSettings(int shardId, int shardCount, String token, long inte
 		return new ShardSettings(this.shardId, this.shardCount, this.token, this.intents, this.largeThreshold,
 				this.properties, this.presence, this.compress, this.backoff, this.invalidSessionDelayMin,
 				this.invalidSessionDelayMax, this.maxFailedResumes, this.eventQueueCapacity, this.helloTimeout,
-				queueMaxBytes, stuckThreshold);
+				queueMaxBytes, stuckThreshold, this.sessionSaveInterval);
+	}
+
+	/**
+	 * These settings with another session save interval.
+	 */
+	public ShardSettings withSessionSaveInterval(Duration interval) {
+		return new ShardSettings(this.shardId, this.shardCount, this.token, this.intents, this.largeThreshold,
+				this.properties, this.presence, this.compress, this.backoff, this.invalidSessionDelayMin,
+				this.invalidSessionDelayMax, this.maxFailedResumes, this.eventQueueCapacity, this.helloTimeout,
+				this.eventQueueMaxBytes, this.stuckListenerThreshold, interval);
 	}
 
 	/**

@@ -6,6 +6,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -29,6 +33,9 @@ import io.github.discordgateway.session.ShardStatus;
  * its own thread and is retried with backoff, except when the token is rejected, which is final.
  */
 public final class ShardManager {
+
+	/** How long a stop waits for the session store to take the final sessions. */
+	public static final Duration SESSION_SAVE_TIMEOUT = Duration.ofSeconds(5);
 
 	private static final Logger logger = LoggerFactory.getLogger(ShardManager.class);
 
@@ -121,24 +128,42 @@ public final class ShardManager {
 	}
 
 	/**
-	 * Closes every shard's connection, then lets listeners finish queued events until the timeout.
+	 * Closes every shard's connection, then lets listeners finish queued events until the timeout; when the
+	 * sessions stay resumable, then saves each with the sequence its listener reached (waiting up to
+	 * {@link #SESSION_SAVE_TIMEOUT} for the store).
 	 */
 	public void stop(Duration timeout) {
 		List<Shard> stopping;
+		boolean wasRunning;
 		synchronized (this) {
+			wasRunning = this.running;
 			this.running = false;
 			stopping = new ArrayList<>(this.shards.values());
 		}
 		stopping.forEach((shard) -> shard.stop(this.settings.resumableShutdown()));
 		long deadline = System.nanoTime() + timeout.toNanos();
-		for (Shard shard : stopping) {
-			try {
+		try {
+			for (Shard shard : stopping) {
 				shard.queue().stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
+			// A second stop (close() after the application context stopped the client) has nothing new to save.
+			if (this.settings.resumableShutdown() && wasRunning) {
+				saveSessions(stopping);
 			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void saveSessions(List<Shard> stopped) throws InterruptedException {
+		CompletableFuture<?>[] saves = stopped.stream().map(Shard::saveSession).toArray(CompletableFuture[]::new);
+		try {
+			CompletableFuture.allOf(saves).get(SESSION_SAVE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			logger.warn("Not every session was saved within {} ms; a restart may replay events already handled",
+					SESSION_SAVE_TIMEOUT.toMillis());
 		}
 	}
 

@@ -46,7 +46,7 @@ class GuildMemberRequestsTests {
 		RequestGuildMembers request = request();
 		this.requests.register(request, result);
 		String nonce = request.nonce();
-		this.requests.dispatchReceived(this.events.create("GUILD_MEMBERS_CHUNK", 0, 2, RawJson.of(
+		this.requests.dispatchReceived(this.events.create("GUILD_MEMBERS_CHUNK", 0, 2, false, RawJson.of(
 				"{\"guild_id\":\"1\",\"members\":[],\"chunk_index\":0,\"chunk_count\":1,\"nonce\":\"" + nonce + "\"}")));
 		assertThat(result).isNotDone();
 		this.callbacks.runAll();
@@ -62,7 +62,7 @@ class GuildMemberRequestsTests {
 		RequestGuildMembers request = request();
 		this.requests.register(request, result);
 		String nonce = request.nonce();
-		this.requests.dispatchReceived(this.events.create("RATE_LIMITED", 0, 2, RawJson.of(
+		this.requests.dispatchReceived(this.events.create("RATE_LIMITED", 0, 2, false, RawJson.of(
 				"{\"opcode\":8,\"retry_after\":1.5,\"meta\":{\"guild_id\":\"1\",\"nonce\":\"" + nonce + "\"}}")));
 		assertThat(result).isNotDone();
 		this.callbacks.runAll();

@@ -66,7 +66,7 @@ class AllDispatchEventsTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("dispatchNames")
 	void everyDispatchGetsItsEventCarryingNameShardAndSequence(String name) {
-		DispatchEvent event = this.events.create(name, 3, 77, RawJson.of("{}"));
+		DispatchEvent event = this.events.create(name, 3, 77, false, RawJson.of("{}"));
 		assertThat(event.getClass()).isEqualTo(TYPED.getOrDefault(name, DispatchEvent.class));
 		assertThat(event.getName()).isEqualTo(name);
 		assertThat(event.getShardId()).isEqualTo(3);
@@ -77,7 +77,7 @@ class AllDispatchEventsTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("dispatchNames")
 	void everyDispatchDecodesItsDataAndEveryTypedGetterMapsDiscordsFieldNames(String name) throws Exception {
-		DispatchEvent event = this.events.create(name, 0, 1, RawJson.of(IDS));
+		DispatchEvent event = this.events.create(name, 0, 1, false, RawJson.of(IDS));
 		assertThat(event.getDataNode().get("guild_id").asString()).isEqualTo("42");
 		List<Method> getters = typedGetters(event);
 		if (name.equals("RESUMED") || !TYPED.containsKey(name)) {
@@ -117,7 +117,7 @@ class AllDispatchEventsTests {
 
 	@Test
 	void aNameDiscordAddsLaterIsStillDelivered() {
-		DispatchEvent event = this.events.create("SOMETHING_NEW", 1, 5, RawJson.of("{\"a\":1}"));
+		DispatchEvent event = this.events.create("SOMETHING_NEW", 1, 5, false, RawJson.of("{\"a\":1}"));
 		assertThat(event.getClass()).isEqualTo(DispatchEvent.class);
 		assertThat(event.getName()).isEqualTo("SOMETHING_NEW");
 		assertThat(event.getShardId()).isEqualTo(1);
@@ -127,7 +127,7 @@ class AllDispatchEventsTests {
 
 	@Test
 	void aDispatchWithoutANameIsStillDelivered() {
-		DispatchEvent event = this.events.create(null, 0, 9, RawJson.NULL);
+		DispatchEvent event = this.events.create(null, 0, 9, false, RawJson.NULL);
 		assertThat(event.getClass()).isEqualTo(DispatchEvent.class);
 		assertThat(event.getName()).isNull();
 	}

@@ -17,12 +17,12 @@ import static org.awaitility.Awaitility.await;
 class DispatchQueueTests {
 
 	private static DispatchEvent event(long sequence) {
-		return new DispatchEvent("MESSAGE_CREATE", 0, sequence, RawJson.of("{}"), new GatewayJson());
+		return new DispatchEvent("MESSAGE_CREATE", 0, sequence, false, RawJson.of("{}"), new GatewayJson());
 	}
 
 	/** An event whose data is {@code bytes} long. */
 	private static DispatchEvent event(long sequence, int bytes) {
-		return new DispatchEvent("MESSAGE_CREATE", 0, sequence,
+		return new DispatchEvent("MESSAGE_CREATE", 0, sequence, false,
 				RawJson.of("{\"x\":\"" + "x".repeat(bytes - 8) + "\"}"), new GatewayJson());
 	}
 

@@ -33,7 +33,7 @@ class LargeGuildCreateTests {
 		assertThat(bytes.length).as("bytes").isGreaterThan(3_000_000);
 		GatewayMessage message = this.json.decode(bytes, bytes.length);
 		DispatchEvent event = new TypedDispatchEventFactory(this.json).create(message.type(), 0, message.sequence(),
-				message.data());
+				false, message.data());
 
 		Guild guild = ((GuildCreateEvent) event).getGuild();
 

@@ -22,7 +22,7 @@ class PartialPayloadsTests {
 	private final TypedDispatchEventFactory events = new TypedDispatchEventFactory(new GatewayJson());
 
 	private <T extends DispatchEvent> T event(String name, String data, Class<T> type) {
-		return type.cast(this.events.create(name, 0, 1, RawJson.of(data)));
+		return type.cast(this.events.create(name, 0, 1, false, RawJson.of(data)));
 	}
 
 	@Test

@@ -50,7 +50,7 @@ public final class ProtocolFiles {
 	 */
 	static DispatchEvent dispatch(GatewayJson json, DispatchEventFactory events, String name) {
 		GatewayMessage message = payload(json, name);
-		return events.create(message.type(), 0, message.sequence(), message.data());
+		return events.create(message.type(), 0, message.sequence(), false, message.data());
 	}
 
 }

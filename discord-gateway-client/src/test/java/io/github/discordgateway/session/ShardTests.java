@@ -30,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -53,7 +54,7 @@ class ShardTests {
 
 	private final ManualExecutor callbacks = new ManualExecutor();
 
-	private final InMemorySessionStore sessions = new InMemorySessionStore();
+	private SessionStore sessions = new InMemorySessionStore();
 
 	private IdentifyQueue identifyQueue = IdentifyQueue.NONE;
 
@@ -817,7 +818,7 @@ class ShardTests {
 
 	@Test
 	void aStoredSessionIsResumedAtStart() {
-		this.sessions.save(0, new Session("stored", RESUME, 42));
+		this.sessions.save(0, new Session("stored", RESUME, 42, 1));
 		start();
 		FakeConnection connection = this.transport.last();
 		assertThat(connection.uri.toString()).startsWith(RESUME);
@@ -830,22 +831,185 @@ class ShardTests {
 	@Test
 	void theSessionIsSavedAtReadyAtResumedAndAtStop() {
 		FakeConnection connection = readyConnection();
+		awaitDelivered(1);
 		this.callbacks.runAll();
-		assertThat(this.sessions.load(0)).isEqualTo(new Session("abc", RESUME, 1));
+		assertThat(this.sessions.load(0)).isEqualTo(new Session("abc", RESUME, 1, 1));
 		connection.receive("{\"op\":0,\"s\":2,\"t\":\"A\",\"d\":{}}");
 		connection.serverCloses(4000);
 		this.scheduler.advance(Duration.ZERO);
+		awaitDelivered(2);
 		this.transport.last().receive("{\"op\":10,\"d\":{\"heartbeat_interval\":45000}}");
 		this.transport.last().receive("{\"op\":0,\"s\":3,\"t\":\"RESUMED\",\"d\":{}}");
 		this.callbacks.runAll();
-		assertThat(this.sessions.load(0)).isEqualTo(new Session("abc", RESUME, 3));
+		assertThat(this.sessions.load(0).sessionId()).isEqualTo("abc");
+		assertThat(this.sessions.load(0).sequence()).as("RESUMED itself may not be handled yet").isBetween(2L, 3L);
 		this.transport.last().receive("{\"op\":0,\"s\":4,\"t\":\"A\",\"d\":{}}");
+		awaitDelivered(4);
 		this.shard.stop(true);
 		this.callbacks.runAll();
-		assertThat(this.sessions.load(0)).isEqualTo(new Session("abc", RESUME, 4));
+		assertThat(this.sessions.load(0)).isEqualTo(new Session("abc", RESUME, 4, 1));
 		this.shard.stop(false);
 		this.callbacks.runAll();
 		assertThat(this.sessions.load(0)).as("logged out").isNull();
+	}
+
+	@Test
+	void theStoreGetsTheSequenceTheListenerFinishedNotTheOneQueued() {
+		CountDownLatch release = new CountDownLatch(1);
+		this.dispatchQueue = new DispatchQueue(0, 100, (event) -> {
+			if (event.getSequence() == 3) {
+				awaitRelease(release);
+			}
+			this.delivered.add(event);
+		});
+		FakeConnection connection = readyConnection();
+		for (int s = 2; s <= 5; s++) {
+			connection.receive("{\"op\":0,\"s\":" + s + ",\"t\":\"A\",\"d\":{}}");
+		}
+		awaitDelivered(2);
+		this.shard.stop(true);
+		this.callbacks.runAll();
+		assertThat(this.sessions.load(0).sequence()).as("3 to 5 are not handled: a new process gets them again")
+			.isEqualTo(2);
+		assertThat(this.shard.session().sequence()).as("within this run they stay queued").isEqualTo(5);
+		release.countDown();
+		awaitDelivered(5);
+		CompletableFuture<Void> saved = this.shard.saveSession();
+		this.callbacks.runAll();
+		assertThat(saved).isDone();
+		assertThat(this.sessions.load(0).sequence()).isEqualTo(5);
+	}
+
+	@Test
+	void theDeliveredSequenceIsSavedEveryIntervalWhileItMovesAndOnlyThen() {
+		List<Long> saved = new CopyOnWriteArrayList<>();
+		InMemorySessionStore memory = new InMemorySessionStore();
+		this.sessions = new SessionStore() {
+			@Override
+			public Session load(int shardId) {
+				return memory.load(shardId);
+			}
+
+			@Override
+			public void save(int shardId, Session session) {
+				saved.add(session.sequence());
+				memory.save(shardId, session);
+			}
+
+			@Override
+			public void delete(int shardId) {
+				memory.delete(shardId);
+			}
+		};
+		start();
+		FakeConnection connection = this.transport.last();
+		connection.receive("{\"op\":10,\"d\":{\"heartbeat_interval\":45000}}");
+		connection.receive("{\"op\":0,\"s\":1,\"t\":\"READY\",\"d\":{\"session_id\":\"abc\",\"resume_gateway_url\":\""
+				+ RESUME + "\"}}");
+		awaitDelivered(1);
+		this.callbacks.runAll();
+		assertThat(saved).as("at READY").containsExactly(1L);
+		for (int s = 2; s <= 50; s++) {
+			connection.receive("{\"op\":0,\"s\":" + s + ",\"t\":\"A\",\"d\":{}}");
+		}
+		awaitDelivered(50);
+		this.callbacks.runAll();
+		assertThat(saved).as("no write per event").containsExactly(1L);
+		this.scheduler.advance(ShardSettings.DEFAULT_SESSION_SAVE_INTERVAL);
+		this.callbacks.runAll();
+		assertThat(saved).containsExactly(1L, 50L);
+		this.scheduler.advance(ShardSettings.DEFAULT_SESSION_SAVE_INTERVAL.multipliedBy(3));
+		this.callbacks.runAll();
+		assertThat(saved).as("nothing moved").containsExactly(1L, 50L);
+		connection.receive("{\"op\":0,\"s\":51,\"t\":\"A\",\"d\":{}}");
+		awaitDelivered(51);
+		this.scheduler.advance(ShardSettings.DEFAULT_SESSION_SAVE_INTERVAL);
+		this.callbacks.runAll();
+		assertThat(saved).containsExactly(1L, 50L, 51L);
+	}
+
+	@Test
+	void aNewSessionIsNotSavedWithTheSequenceAnEarlierSessionsEventReached() {
+		CountDownLatch release = new CountDownLatch(1);
+		this.dispatchQueue = new DispatchQueue(0, 100, (event) -> {
+			if (event.getSequence() == 40) {
+				awaitRelease(release);
+			}
+			this.delivered.add(event);
+		});
+		FakeConnection connection = readyConnection();
+		for (int s = 2; s <= 40; s++) {
+			connection.receive("{\"op\":0,\"s\":" + s + ",\"t\":\"A\",\"d\":{}}");
+		}
+		awaitDelivered(39);
+		connection.receive("{\"op\":9,\"d\":false}");
+		this.scheduler.advance(Duration.ofSeconds(5));
+		FakeConnection second = this.transport.last();
+		second.receive("{\"op\":10,\"d\":{\"heartbeat_interval\":45000}}");
+		second.receive("{\"op\":0,\"s\":1,\"t\":\"READY\",\"d\":{\"session_id\":\"new\",\"resume_gateway_url\":\""
+				+ RESUME + "\"}}");
+		for (int s = 2; s <= 30; s++) {
+			second.receive("{\"op\":0,\"s\":" + s + ",\"t\":\"A\",\"d\":{}}");
+		}
+		this.scheduler.advance(ShardSettings.DEFAULT_SESSION_SAVE_INTERVAL);
+		this.callbacks.runAll();
+		assertThat(this.sessions.load(0)).as("the old session's 39 is not the new one's")
+			.isEqualTo(new Session("new", RESUME, 1, 1));
+		release.countDown();
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.delivered.size() == 40 + 30);
+		this.scheduler.advance(ShardSettings.DEFAULT_SESSION_SAVE_INTERVAL);
+		this.callbacks.runAll();
+		assertThat(this.sessions.load(0)).isEqualTo(new Session("new", RESUME, 30, 1));
+	}
+
+	@Test
+	void aSecondResumableStopKeepsTheSavedSession() {
+		readyConnection();
+		awaitDelivered(1);
+		this.shard.stop(true);
+		this.shard.stop(true);
+		this.callbacks.runAll();
+		assertThat(this.sessions.load(0)).isEqualTo(new Session("abc", RESUME, 1, 1));
+	}
+
+	@Test
+	void aStoredSessionOfAnotherShardCountIsIgnored() {
+		this.sessions.save(0, new Session("stored", RESUME, 42, 2));
+		start();
+		FakeConnection connection = this.transport.last();
+		assertThat(connection.uri.toString()).startsWith(GATEWAY);
+		connection.receive("{\"op\":10,\"d\":{\"heartbeat_interval\":1000}}");
+		assertThat(connection.sentWithOp(6)).isEmpty();
+		assertThat(connection.sentWithOp(2)).hasSize(1);
+	}
+
+	@Test
+	void dispatchesBetweenResumeAndResumedAreMarkedReplayed() {
+		this.sessions.save(0, new Session("stored", RESUME, 42, 1));
+		start();
+		FakeConnection connection = this.transport.last();
+		connection.receive("{\"op\":10,\"d\":{\"heartbeat_interval\":45000}}");
+		connection.receive("{\"op\":0,\"s\":43,\"t\":\"A\",\"d\":{}}");
+		connection.receive("{\"op\":0,\"s\":44,\"t\":\"A\",\"d\":{}}");
+		connection.receive("{\"op\":0,\"s\":45,\"t\":\"RESUMED\",\"d\":{}}");
+		connection.receive("{\"op\":0,\"s\":46,\"t\":\"A\",\"d\":{}}");
+		awaitDelivered(46);
+		assertThat(this.delivered).extracting(DispatchEvent::getSequence, DispatchEvent::isReplayed)
+			.containsExactly(tuple(43L, true), tuple(44L, true), tuple(45L, false), tuple(46L, false));
+	}
+
+	private static void awaitRelease(CountDownLatch release) {
+		try {
+			release.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void awaitDelivered(long sequence) {
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.delivered.stream().anyMatch((event) -> event.getSequence() == sequence));
 	}
 
 	@ParameterizedTest(name = "{0}")

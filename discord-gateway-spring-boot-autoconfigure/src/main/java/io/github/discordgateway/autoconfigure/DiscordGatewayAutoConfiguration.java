@@ -120,6 +120,10 @@ public final class DiscordGatewayAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SessionStore discordSessionStore() {
+		if (this.properties.getGateway().getSession().getStore() == DiscordProperties.SessionStoreType.REDIS) {
+			throw new IllegalStateException("discord.gateway.session.store=redis needs "
+					+ "io.github.discordgateway:discord-gateway-redis and a Redis connection (spring.data.redis.*)");
+		}
 		return new InMemorySessionStore();
 	}
 
@@ -150,6 +154,7 @@ public final class DiscordGatewayAutoConfiguration {
 			.invalidSessionDelay(reconnect.getInvalidSessionDelayMin(), reconnect.getInvalidSessionDelayMax())
 			.memberRequestTimeout(gateway.getMemberRequestTimeout())
 			.helloTimeout(gateway.getHelloTimeout())
+			.sessionSaveInterval(gateway.getSession().getSaveInterval())
 			.shutdownTimeout(gateway.getShutdown().getTimeout())
 			.resumableShutdown(gateway.getShutdown().isResumable())
 			.webSocketClient(discordGatewayWebSocketClient)

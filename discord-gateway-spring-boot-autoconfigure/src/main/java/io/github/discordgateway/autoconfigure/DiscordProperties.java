@@ -244,6 +244,8 @@ public class DiscordProperties implements InitializingBean {
 
 		private final Shutdown shutdown = new Shutdown();
 
+		private final SessionStorage session = new SessionStorage();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -366,6 +368,10 @@ public class DiscordProperties implements InitializingBean {
 
 		public Shutdown getShutdown() {
 			return this.shutdown;
+		}
+
+		public SessionStorage getSession() {
+			return this.session;
 		}
 
 	}
@@ -565,6 +571,57 @@ public class DiscordProperties implements InitializingBean {
 		public void setResumable(boolean resumable) {
 			this.resumable = resumable;
 		}
+
+	}
+
+	public static class SessionStorage {
+
+		/**
+		 * Where the shards keep their resumable sessions: 'memory' (a restarted process identifies anew) or
+		 * 'redis' (a restarted or replacing process resumes and gets the events it missed; needs
+		 * io.github.discordgateway:discord-gateway-redis and the Redis connection Spring Boot configures from
+		 * spring.data.redis.*).
+		 */
+		private SessionStoreType store = SessionStoreType.MEMORY;
+
+		/**
+		 * How often each shard saves the sequence its listeners reached while it moves (besides at READY, RESUMED
+		 * and shutdown): after a crash, at most this much of what was handled is replayed.
+		 */
+		private Duration saveInterval = Duration.ofSeconds(1);
+
+		public SessionStoreType getStore() {
+			return this.store;
+		}
+
+		public void setStore(SessionStoreType store) {
+			this.store = store;
+		}
+
+		public Duration getSaveInterval() {
+			return this.saveInterval;
+		}
+
+		public void setSaveInterval(Duration saveInterval) {
+			this.saveInterval = saveInterval;
+		}
+
+	}
+
+	/**
+	 * Where the shards keep their resumable sessions.
+	 */
+	public enum SessionStoreType {
+
+		/**
+		 * In this process.
+		 */
+		MEMORY,
+
+		/**
+		 * In Redis.
+		 */
+		REDIS
 
 	}
 

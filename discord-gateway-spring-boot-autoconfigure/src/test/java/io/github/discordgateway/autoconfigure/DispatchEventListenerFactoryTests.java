@@ -27,7 +27,7 @@ class DispatchEventListenerFactoryTests {
 	@Test
 	void aThrowingListenerDoesNotKeepTheOthersFromTheEvent() {
 		this.contextRunner.run((context) -> {
-			context.publishEvent(new DispatchEvent("MESSAGE_CREATE", 0, 7, RawJson.of("{}"), new GatewayJson()));
+			context.publishEvent(new DispatchEvent("MESSAGE_CREATE", 0, 7, false, RawJson.of("{}"), new GatewayJson()));
 			assertThat(context.getBean(Listeners.class).received).containsExactly("throwing", "healthy");
 		});
 	}
