@@ -3,8 +3,10 @@ package io.github.discordgateway.event;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +30,16 @@ public final class DispatchQueue {
 
 	private final String threadName;
 
+	private final ThreadFactory threads;
+
 	/** The one thread allowed to deliver; {@code null} while stopped. */
 	private volatile Thread deliverer;
 
-	/** Held from taking an event until it is delivered, so that a replaced thread can never overtake its successor. */
-	private final Object deliveryLock = new Object();
+	/**
+	 * Held from taking an event until it is delivered, so that a replaced thread can never overtake its successor.
+	 * A lock rather than a monitor: a virtual delivery thread waiting under a monitor would pin its carrier.
+	 */
+	private final ReentrantLock deliveryLock = new ReentrantLock();
 
 	private volatile boolean blockingReader;
 
@@ -48,9 +55,20 @@ public final class DispatchQueue {
 	 * @param listener where events go
 	 */
 	public DispatchQueue(int shardId, int capacity, DispatchListener listener) {
+		this(shardId, capacity, listener, Thread::new);
+	}
+
+	/**
+	 * @param shardId the shard, for the thread's name
+	 * @param capacity how many events may wait before the reader is made to wait
+	 * @param listener where events go
+	 * @param threads makes the delivery thread (virtual threads keep hundreds of shards cheap)
+	 */
+	public DispatchQueue(int shardId, int capacity, DispatchListener listener, ThreadFactory threads) {
 		this.queue = new LinkedBlockingQueue<>(capacity);
 		this.listener = listener;
 		this.threadName = "discord-gateway-events-" + shardId;
+		this.threads = threads;
 		start();
 	}
 
@@ -61,7 +79,8 @@ public final class DispatchQueue {
 	public synchronized void start() {
 		this.accepting = true;
 		if (this.deliverer == null) {
-			Thread thread = new Thread(this::deliverLoop, this.threadName);
+			Thread thread = this.threads.newThread(this::deliverLoop);
+			thread.setName(this.threadName);
 			thread.setDaemon(true);
 			this.deliverer = thread;
 			thread.start();
@@ -161,11 +180,15 @@ public final class DispatchQueue {
 			// Polls rather than takes: a thread whose interrupt a listener swallowed still sees it was replaced
 			// (stop() interrupts the wait itself; the period bounds only that rare case, and idle wake-ups).
 			while (this.deliverer == self) {
-				synchronized (this.deliveryLock) {
+				this.deliveryLock.lockInterruptibly();
+				try {
 					DispatchEvent event = (this.deliverer == self) ? this.queue.poll(1, TimeUnit.SECONDS) : null;
 					if (event != null) {
 						deliver(event);
 					}
+				}
+				finally {
+					this.deliveryLock.unlock();
 				}
 			}
 		}
