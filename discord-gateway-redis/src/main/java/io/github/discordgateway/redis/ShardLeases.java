@@ -275,6 +275,8 @@ public final class ShardLeases implements ShardOwnership, AutoCloseable {
 			return;
 		}
 		List<String> leases = this.held.stream().map(this.keys::shardLease).toList();
+		// The shards have stopped with the manager; forgotten, they cannot start again here unless claimed again.
+		this.held.forEach((id) -> this.shards.stopShard(id, Duration.ZERO));
 		this.held.clear();
 		Long released = this.redis.execute(RELEASE, leases, this.owner);
 		logger.info("Released {} shard leases", released);
