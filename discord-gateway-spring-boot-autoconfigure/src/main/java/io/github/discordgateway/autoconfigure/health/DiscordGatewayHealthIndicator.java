@@ -10,8 +10,9 @@ import io.github.discordgateway.session.ShardStatus;
 import io.github.discordgateway.sharding.ShardManager;
 
 /**
- * UP once every shard's session is ready; DOWN otherwise, with each shard's state and, when it is not ready,
- * why.
+ * UP once every shard this process runs has a live session; DOWN otherwise. Details: each shard's state and, when
+ * it is not ready, why; whether all are ready; what holds identifies back (the daily session start budget, an
+ * unreachable Redis) and what keeps this process from running its share of the shards.
  *
  * @since 0.1.0
  */
@@ -43,7 +44,16 @@ public class DiscordGatewayHealthIndicator extends AbstractHealthIndicator {
 			}
 			shards.put(String.valueOf(status.shardId()), detail);
 		}
-		(this.shardManager.isReady() ? builder.up() : builder.down()).withDetail("shards", shards);
+		boolean ready = this.shardManager.isReady();
+		(ready ? builder.up() : builder.down()).withDetail("shards", shards).withDetail("allShardsReady", ready);
+		String identifyHold = this.shardManager.identifyHold();
+		if (identifyHold != null) {
+			builder.withDetail("identify", identifyHold);
+		}
+		String ownershipProblem = this.shardManager.ownershipProblem();
+		if (ownershipProblem != null) {
+			builder.withDetail("coordination", ownershipProblem);
+		}
 	}
 
 }
