@@ -17,7 +17,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * A real redis-server (the binary embedded-redis ships) on a free port of 127.0.0.1, without persistence: a
  * restart starts it empty, as a Redis that lost its data.
  */
-final class EmbeddedRedisServer implements AutoCloseable {
+public final class EmbeddedRedisServer implements AutoCloseable {
 
 	private final int port;
 
@@ -27,13 +27,13 @@ final class EmbeddedRedisServer implements AutoCloseable {
 		this.port = port;
 	}
 
-	static EmbeddedRedisServer start() {
+	public static EmbeddedRedisServer start() {
 		EmbeddedRedisServer redis = new EmbeddedRedisServer(freePort());
 		redis.startAgain();
 		return redis;
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
@@ -41,7 +41,7 @@ final class EmbeddedRedisServer implements AutoCloseable {
 	 * A connection factory of its own, whose commands fail after a second while Redis is down; the caller destroys
 	 * it.
 	 */
-	LettuceConnectionFactory connectionFactory() {
+	public LettuceConnectionFactory connectionFactory() {
 		LettuceConnectionFactory factory = new LettuceConnectionFactory(
 				new RedisStandaloneConfiguration("127.0.0.1", this.port),
 				LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(1)).build());
@@ -50,13 +50,13 @@ final class EmbeddedRedisServer implements AutoCloseable {
 		return factory;
 	}
 
-	static StringRedisTemplate template(LettuceConnectionFactory factory) {
+	public static StringRedisTemplate template(LettuceConnectionFactory factory) {
 		StringRedisTemplate template = new StringRedisTemplate(factory);
 		template.afterPropertiesSet();
 		return template;
 	}
 
-	void stop() {
+	public void stop() {
 		try {
 			this.server.stop();
 		}
@@ -65,7 +65,7 @@ final class EmbeddedRedisServer implements AutoCloseable {
 		}
 	}
 
-	void startAgain() {
+	public void startAgain() {
 		try {
 			this.server = RedisServer.newRedisServer()
 				.bind("127.0.0.1")
