@@ -91,8 +91,6 @@ public final class ShardLeases implements ShardOwnership, AutoCloseable {
 
 	private final Duration leaseDuration;
 
-	private final Duration shardStopTimeout;
-
 	private final ScheduledExecutorService leaseThread;
 
 	/** The shards this process holds leases for; used on the lease thread only. */
@@ -116,10 +114,9 @@ public final class ShardLeases implements ShardOwnership, AutoCloseable {
 	 * @param owner this process's id, unique among the bot's processes
 	 * @param maxShards the most shards this process runs
 	 * @param leaseDuration how long a lease lasts without renewal: the time a crashed process's shards wait
-	 * @param shardStopTimeout how long a shard lost or given up may take to finish its queued events
 	 */
-	public ShardLeases(StringRedisTemplate redis, RedisKeys keys, String owner, int maxShards, Duration leaseDuration,
-			Duration shardStopTimeout) {
+	public ShardLeases(StringRedisTemplate redis, RedisKeys keys, String owner, int maxShards,
+			Duration leaseDuration) {
 		if (maxShards < 1) {
 			throw new IllegalArgumentException("maxShards must be at least 1, was " + maxShards);
 		}
@@ -131,7 +128,6 @@ public final class ShardLeases implements ShardOwnership, AutoCloseable {
 		this.owner = Objects.requireNonNull(owner, "owner");
 		this.maxShards = maxShards;
 		this.leaseDuration = leaseDuration;
-		this.shardStopTimeout = shardStopTimeout;
 		this.leaseThread = CoordinationThreads.single("discord-gateway-redis-leases");
 	}
 
@@ -238,7 +234,8 @@ public final class ShardLeases implements ShardOwnership, AutoCloseable {
 				int lost = ids.get(i);
 				logger.warn("Shard {}'s lease was taken by another process; stopping it here", lost);
 				this.held.remove(lost);
-				this.shards.stopShard(lost, this.shardStopTimeout);
+				// Its listeners get one renewal period: waiting longer here would let this process's other leases lapse.
+				this.shards.stopShard(lost, this.leaseDuration.dividedBy(3));
 			}
 		}
 	}

@@ -111,6 +111,18 @@ class ShardLeasesTests {
 	}
 
 	@Test
+	void aShardWhoseLeaseAnotherProcessHoldsIsStoppedAtOnce() {
+		Process first = process("first", 1);
+		awaitShards(first, first, () -> running(first).size() == 1);
+		int shard = running(first).get(0);
+		// As after a pause longer than the lease, in which another process took the shard over.
+		EmbeddedRedisServer.template(first.connection).opsForValue()
+			.set(new RedisKeys("test-bot").shardLease(shard), "another");
+		await().atMost(Duration.ofSeconds(10)).until(() -> !running(first).contains(shard));
+		assertThat(first.manager.shardIds()).doesNotContain(shard);
+	}
+
+	@Test
 	void runningShardsKeepRunningWhileRedisIsDownAndTheirLeasesAreTakenAgainWhenItIsBack() {
 		Process first = process("first", 2);
 		Process second = process("second", 2);
@@ -176,7 +188,7 @@ class ShardLeasesTests {
 		LettuceConnectionFactory connection = redis.connectionFactory();
 		this.cleanUp.add(connection::destroy);
 		ShardLeases leases = new ShardLeases(EmbeddedRedisServer.template(connection), new RedisKeys("test-bot"), name,
-				maxShards, LEASE, Duration.ofSeconds(1));
+				maxShards, LEASE);
 		this.cleanUp.add(leases);
 		ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1);
 		this.cleanUp.add(timers::shutdownNow);

@@ -55,11 +55,10 @@ public final class DiscordRedisCoordinationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ShardOwnership.class)
-	ShardLeases discordShardLeases(RedisConnectionFactory connectionFactory, DiscordProperties properties) {
+	ShardLeases discordShardLeases(RedisConnectionFactory connectionFactory) {
 		Integer maxShards = this.coordination.getMaxShards();
 		return new ShardLeases(template(connectionFactory), this.keys, processId(),
-				(maxShards != null) ? maxShards : Integer.MAX_VALUE, this.coordination.getLeaseDuration(),
-				properties.getGateway().getShutdown().getTimeout());
+				(maxShards != null) ? maxShards : Integer.MAX_VALUE, this.coordination.getLeaseDuration());
 	}
 
 	/** A template of this configuration's own: the application's beans of the type stay its own. */
