@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -105,7 +106,12 @@ public final class RedisIdentifyQueue implements IdentifyQueue {
 			bucket.attemptScheduled = true;
 		}
 		if (schedule) {
-			this.redisThread.execute(() -> attempt(bucket));
+			try {
+				this.redisThread.execute(() -> attempt(bucket));
+			}
+			catch (RejectedExecutionException ex) {
+				turn.completeExceptionally(new IllegalStateException("The identify queue is closed", ex));
+			}
 		}
 		return turn;
 	}
@@ -175,7 +181,7 @@ public final class RedisIdentifyQueue implements IdentifyQueue {
 		try {
 			this.redisThread.schedule(() -> attempt(bucket), delayMillis, TimeUnit.MILLISECONDS);
 		}
-		catch (RuntimeException ex) {
+		catch (RejectedExecutionException ex) {
 			// the queue's thread has shut down with the client: the waiting shards are stopping too
 			synchronized (this) {
 				bucket.attemptScheduled = false;

@@ -116,6 +116,13 @@ class RedisIdentifyQueueTests {
 	}
 
 	@Test
+	void aClosedQueueRefusesTurnsInsteadOfThrowingAtTheShard() {
+		IdentifyQueue one = this.first.create(limit(1000, 1), null);
+		this.first.close();
+		assertThat(one.acquire(0)).isCompletedExceptionally();
+	}
+
+	@Test
 	void whileRedisIsDownTurnsWaitAndAreGivenWhenItIsBack() {
 		IdentifyQueue one = this.first.create(limit(1000, 1), null);
 		redis.stop();
