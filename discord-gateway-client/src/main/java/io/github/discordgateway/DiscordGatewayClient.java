@@ -43,7 +43,9 @@ import io.github.discordgateway.session.SessionStore;
 import io.github.discordgateway.session.Shard;
 import io.github.discordgateway.session.ShardSettings;
 import io.github.discordgateway.session.ShardStatus;
+import io.github.discordgateway.sharding.ShardIds;
 import io.github.discordgateway.sharding.ShardManager;
+import io.github.discordgateway.sharding.ShardOwnership;
 import io.github.discordgateway.transport.GatewayUrl;
 import io.github.discordgateway.transport.OutboundPayloadSize;
 import io.github.discordgateway.transport.WebSocketGatewayTransport;
@@ -62,8 +64,8 @@ import io.github.discordgateway.transport.compression.TransportCompression;
  *     ...
  * }
  * }</pre>
- * The client owns its threads (one timer thread, the bootstrap thread, one delivery thread per shard and, unless a
- * WebSocket client is given, the WebSocket container's) and ends them when it is {@linkplain #close() closed}. The
+ * The client owns its threads (one timer thread, the bootstrap thread, one delivery thread per shard, virtual on
+ * Java 21 and later, and, unless a WebSocket client is given, the WebSocket container's) and ends them when it is {@linkplain #close() closed}. The
  * event sink runs on the delivery threads, never on the timer thread.
  *
  * @since 0.1.0
@@ -214,6 +216,8 @@ public final class DiscordGatewayClient implements AutoCloseable {
 
 		private List<Integer> shardIds = List.of();
 
+		private ShardOwnership shardOwnership;
+
 		private DispatchListener eventSink;
 
 		private String gatewayUrl;
@@ -310,6 +314,25 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		public Builder shards(int shardCount, Collection<Integer> shardIds) {
 			this.shardCount = shardCount;
 			this.shardIds = List.copyOf(shardIds);
+			return this;
+		}
+
+		/**
+		 * Runs these shards of a bot that has {@code shardCount} of them (the others run in other processes).
+		 * @param shardIds ids and inclusive ranges from 0 to {@code shardCount - 1}, such as {@code 0-15,20};
+		 * blank for all
+		 * @throws IllegalArgumentException if a part is neither an id nor a range
+		 */
+		public Builder shards(int shardCount, String shardIds) {
+			return shards(shardCount, ShardIds.parse(shardIds));
+		}
+
+		/**
+		 * Decides at runtime which shards this process runs (e.g. by leases shared with other processes), in
+		 * place of fixed {@linkplain #shards(int, Collection) shard ids}. Defaults to the fixed ids, or all shards.
+		 */
+		public Builder shardOwnership(ShardOwnership shardOwnership) {
+			this.shardOwnership = shardOwnership;
 			return this;
 		}
 
@@ -579,15 +602,18 @@ public final class DiscordGatewayClient implements AutoCloseable {
 			GatewayObserver observer = new CompositeGatewayObserver(allObservers);
 			TypedDispatchEventFactory events = new TypedDispatchEventFactory(codec);
 			ShardSettings template = shardTemplate(bareToken);
-			ShardManager.Settings settings = new ShardManager.Settings(this.gatewayUrl, this.shardCount, this.shardIds,
+			ShardManager.Settings settings = new ShardManager.Settings(this.gatewayUrl, this.shardCount,
 					this.resumableShutdown);
+			ShardOwnership ownership = (this.shardOwnership != null) ? this.shardOwnership
+					: ShardOwnership.fixed(this.shardIds);
 			IdentifyQueueFactory queues = this.identifyQueues;
 			SessionStore sessions = (this.sessionStore != null) ? this.sessionStore : new InMemorySessionStore();
 			DoubleSupplier random = this.random;
 			ShardManager shardManager = new ShardManager(settings, template, scheduler,
 					(gatewayUrl, identifyQueue) -> new Shard.Collaborators(transport, scheduler, codec, identifyQueue,
 							sessions, observer, callbacks, gatewayUrl, events, random),
-					new GatewayBotClient(rest, codec), (limit) -> queues.create(limit, scheduler), this.eventSink);
+					new GatewayBotClient(rest, codec), (limit) -> queues.create(limit, scheduler), this.eventSink,
+					ownership);
 			return new DiscordGatewayClient(shardManager, new DiscordGateway(shardManager, memberRequests), timers,
 					ownedContainer, this.shutdownTimeout);
 		}
@@ -609,6 +635,8 @@ public final class DiscordGatewayClient implements AutoCloseable {
 							+ this.largeThreshold);
 			require(this.shardCount == null || this.shardCount >= 1,
 					"shard count must be at least 1, was " + this.shardCount);
+			require(this.shardOwnership == null || this.shardIds.isEmpty(),
+					"shard ids and a shard ownership exclude each other: the ownership decides which shards run");
 			for (Integer id : this.shardIds) {
 				require(id != null && id >= 0 && id < this.shardCount,
 						"shard ids must be from 0 to shard count - 1, were " + this.shardIds);

@@ -3,11 +3,12 @@ package io.github.discordgateway.event;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,11 +62,16 @@ public final class DispatchQueue {
 	/** The event the listener is busy with, or {@code null}; guarded by the lock. */
 	private Delivery delivering;
 
+	private final ThreadFactory threads;
+
 	/** The one thread allowed to deliver; {@code null} while stopped. */
 	private volatile Thread deliverer;
 
-	/** Held from taking an event until it is delivered, so that a replaced thread can never overtake its successor. */
-	private final Object deliveryLock = new Object();
+	/**
+	 * Held from taking an event until it is delivered, so that a replaced thread can never overtake its successor.
+	 * A lock rather than a monitor: a virtual delivery thread waiting under a monitor would pin its carrier.
+	 */
+	private final ReentrantLock deliveryLock = new ReentrantLock();
 
 	private volatile boolean blockingReader;
 
@@ -97,6 +103,7 @@ public final class DispatchQueue {
 	}
 
 	/**
+	 * A queue delivering on a platform thread of its own.
 	 * @param shardId the shard, for the thread's name
 	 * @param capacity how many events may wait before the reader is made to wait
 	 * @param maxBytes how many bytes of event data may wait before the reader is made to wait
@@ -104,11 +111,25 @@ public final class DispatchQueue {
 	 * @param nanoClock the clock {@link #delivering()} tells the start of a delivery by (the client's scheduler's)
 	 */
 	public DispatchQueue(int shardId, int capacity, long maxBytes, DispatchListener listener, LongSupplier nanoClock) {
+		this(shardId, capacity, maxBytes, listener, nanoClock, Thread::new);
+	}
+
+	/**
+	 * @param shardId the shard, for the thread's name
+	 * @param capacity how many events may wait before the reader is made to wait
+	 * @param maxBytes how many bytes of event data may wait before the reader is made to wait
+	 * @param listener where events go
+	 * @param nanoClock the clock {@link #delivering()} tells the start of a delivery by (the client's scheduler's)
+	 * @param threads makes the delivery thread (virtual threads keep hundreds of shards cheap)
+	 */
+	public DispatchQueue(int shardId, int capacity, long maxBytes, DispatchListener listener, LongSupplier nanoClock,
+			ThreadFactory threads) {
 		this.capacity = capacity;
 		this.maxBytes = maxBytes;
 		this.listener = listener;
 		this.nanoClock = nanoClock;
 		this.threadName = "discord-gateway-events-" + shardId;
+		this.threads = threads;
 		start();
 	}
 
@@ -119,7 +140,8 @@ public final class DispatchQueue {
 	public synchronized void start() {
 		this.accepting = true;
 		if (this.deliverer == null) {
-			Thread thread = new Thread(this::deliverLoop, this.threadName);
+			Thread thread = this.threads.newThread(this::deliverLoop);
+			thread.setName(this.threadName);
 			thread.setDaemon(true);
 			this.deliverer = thread;
 			thread.start();
@@ -311,11 +333,15 @@ public final class DispatchQueue {
 			// was replaced (stop() interrupts the wait itself; the period bounds only that rare case, and idle
 			// wake-ups).
 			while (this.deliverer == self) {
-				synchronized (this.deliveryLock) {
+				this.deliveryLock.lockInterruptibly();
+				try {
 					DispatchEvent event = (this.deliverer == self) ? take(self) : null;
 					if (event != null) {
 						deliver(event);
 					}
+				}
+				finally {
+					this.deliveryLock.unlock();
 				}
 			}
 		}

@@ -25,4 +25,12 @@ public interface IdentifyQueue {
 	 */
 	CompletableFuture<Void> acquire(int shardId);
 
+	/**
+	 * Why turns wait now beyond the usual pacing (the daily budget is used up, the coordinator is unreachable),
+	 * for health and logs; {@code null} if nothing holds them.
+	 */
+	default String holdReason() {
+		return null;
+	}
+
 }

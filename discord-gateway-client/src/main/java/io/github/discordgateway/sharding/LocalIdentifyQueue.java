@@ -1,8 +1,8 @@
 package io.github.discordgateway.sharding;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Comparator;
+import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
@@ -16,7 +16,8 @@ import io.github.discordgateway.session.Scheduler;
  * The identify queue of one process: one Identify per bucket ({@code shard_id % max_concurrency}) every 5
  * seconds (plus a {@link #MARGIN}), buckets in parallel, and no more session starts than the daily budget has left
  * (when it runs out, turns wait for the reset rather than burn the budget, which would reset the bot token).
- * Shards of a bucket get their turns in the order they asked; a cancelled request gives its place to the next.
+ * Shards of a bucket get their turns in shard id order (shard 0 before shard 2, whichever asked first), so a
+ * start-up is paced the way Discord expects; a cancelled request gives its place to the next.
  * Turns are given on the scheduler's thread (or the asking thread when one is free at once), outside the
  * queue's lock.
  */
@@ -40,9 +41,13 @@ public final class LocalIdentifyQueue implements IdentifyQueue {
 
 	private final int total;
 
+	private long asked;
+
 	private int remaining;
 
 	private long resetAt;
+
+	private volatile String holdReason;
 
 	/**
 	 * @param limit the budget from {@code GET /gateway/bot}
@@ -65,10 +70,15 @@ public final class LocalIdentifyQueue implements IdentifyQueue {
 		CompletableFuture<Void> turn = new CompletableFuture<>();
 		Bucket bucket = this.buckets[shardId % this.buckets.length];
 		synchronized (this) {
-			bucket.waiting.add(turn);
+			bucket.waiting.add(new Turn(shardId, this.asked++, turn));
 		}
 		giveTurn(bucket, false);
 		return turn;
+	}
+
+	@Override
+	public String holdReason() {
+		return this.holdReason;
 	}
 
 	/**
@@ -83,7 +93,7 @@ public final class LocalIdentifyQueue implements IdentifyQueue {
 			else if (bucket.timerArmed) {
 				return;
 			}
-			bucket.waiting.removeIf(CompletableFuture::isDone);
+			bucket.waiting.removeIf((turn) -> turn.future().isDone());
 			if (bucket.waiting.isEmpty()) {
 				return;
 			}
@@ -94,15 +104,20 @@ public final class LocalIdentifyQueue implements IdentifyQueue {
 			}
 			long freeAt = bucket.freeAt;
 			if (this.remaining <= 0) {
-				logger.warn("The daily session start budget is used up; Identify waits {} for it to reset",
-						Duration.ofNanos(this.resetAt - now));
+				Duration wait = Duration.ofNanos(this.resetAt - now);
+				this.holdReason = "the daily session start budget (" + this.total + ") is used up; identifies wait "
+						+ wait.toSeconds() + " s for it to reset";
+				logger.warn("The daily session start budget is used up; Identify waits {} for it to reset", wait);
 				freeAt = Math.max(freeAt, this.resetAt);
+			}
+			else {
+				this.holdReason = null;
 			}
 			if (freeAt > now) {
 				arm(bucket, freeAt - now);
 				return;
 			}
-			granted = bucket.waiting.poll();
+			granted = bucket.waiting.poll().future();
 			this.remaining--;
 			bucket.freeAt = now + WINDOW.toNanos() + MARGIN.toNanos();
 			if (!bucket.waiting.isEmpty()) {
@@ -121,7 +136,8 @@ public final class LocalIdentifyQueue implements IdentifyQueue {
 
 	private static final class Bucket {
 
-		final Deque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
+		final PriorityQueue<Turn> waiting = new PriorityQueue<>(
+				Comparator.comparingInt(Turn::shardId).thenComparingLong(Turn::asked));
 
 		long freeAt;
 
@@ -131,6 +147,9 @@ public final class LocalIdentifyQueue implements IdentifyQueue {
 			this.freeAt = freeAt;
 		}
 
+	}
+
+	private record Turn(int shardId, long asked, CompletableFuture<Void> future) {
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -28,9 +29,11 @@ import io.github.discordgateway.session.ShardState;
 import io.github.discordgateway.session.ShardStatus;
 
 /**
- * Runs a bot's shards in this process: asks Discord where to connect ({@code GET /gateway/bot}), then starts one
- * {@link Shard} per shard id, all sharing one identify queue. Starting returns at once; the bootstrap runs on
- * its own thread and is retried with backoff, except when the token is rejected, which is final.
+ * Runs a bot's shards in this process: asks Discord where to connect ({@code GET /gateway/bot}), then starts the
+ * shards its {@link ShardOwnership} names (a fixed set, or shards claimed and given up at runtime through
+ * {@link #startShard} and {@link #stopShard}), one {@link Shard} each, all sharing one identify queue. Starting
+ * returns at once; the bootstrap runs on its own thread and is retried with backoff, except when the token is
+ * rejected, which is final.
  */
 public final class ShardManager {
 
@@ -53,9 +56,16 @@ public final class ShardManager {
 
 	private final DispatchListener listener;
 
+	private final ShardOwnership ownership;
+
+	private final ThreadFactory deliveryThreads = DeliveryThreads.create();
+
 	private final Map<Integer, Shard> shards = Collections.synchronizedMap(new TreeMap<>());
 
 	private volatile String gatewayUrl;
+
+	/** Set by the bootstrap: the bot's shard count, the identify queue and what the shards run on. */
+	private volatile Bootstrapped bootstrapped;
 
 	private volatile String bootstrapProblem = "starting";
 
@@ -71,10 +81,12 @@ public final class ShardManager {
 	 *
 	 * @param gatewayUrl a gateway URL that overrides the one Discord names, or {@code null}
 	 * @param shardCount the shard count, or {@code null} for Discord's recommendation
-	 * @param shardIds the shards this process runs, or an empty list for all of them
 	 * @param resumableShutdown whether stopping keeps the sessions resumable
 	 */
-	public record Settings(String gatewayUrl, Integer shardCount, List<Integer> shardIds, boolean resumableShutdown) {
+	public record Settings(String gatewayUrl, Integer shardCount, boolean resumableShutdown) {
+	}
+
+	private record Bootstrapped(int shardCount, IdentifyQueue identifyQueue, Shard.Collaborators collaborators) {
 	}
 
 	/**
@@ -95,10 +107,12 @@ public final class ShardManager {
 	 * @param bootstrap asks Discord where to connect
 	 * @param identifyQueues makes the identify queue from the bootstrap's session start limit
 	 * @param listener receives every shard's dispatches
+	 * @param ownership which shards this process runs
 	 */
 	public ShardManager(Settings settings, ShardSettings shardTemplate, Scheduler scheduler,
 			CollaboratorsFactory collaborators, Supplier<GatewayBot> bootstrap,
-			Function<GatewayBot.SessionStartLimit, IdentifyQueue> identifyQueues, DispatchListener listener) {
+			Function<GatewayBot.SessionStartLimit, IdentifyQueue> identifyQueues, DispatchListener listener,
+			ShardOwnership ownership) {
 		this.settings = settings;
 		this.shardTemplate = shardTemplate;
 		this.scheduler = scheduler;
@@ -106,31 +120,35 @@ public final class ShardManager {
 		this.bootstrap = bootstrap;
 		this.identifyQueues = identifyQueues;
 		this.listener = listener;
+		this.ownership = ownership;
 	}
 
 	/**
 	 * Starts the shards (or restarts them, resuming their sessions). Returns at once.
 	 */
-	public synchronized void start() {
-		if (this.running) {
-			return;
-		}
-		this.running = true;
-		if (this.shards.isEmpty()) {
-			if (!this.bootstrapping) {
-				this.bootstrapping = true;
-				startBootstrapThread();
+	public void start() {
+		Bootstrapped ready;
+		synchronized (this) {
+			if (this.running) {
+				return;
+			}
+			this.running = true;
+			ready = this.bootstrapped;
+			if (ready == null) {
+				if (!this.bootstrapping) {
+					this.bootstrapping = true;
+					startBootstrapThread();
+				}
+				return;
 			}
 		}
-		else {
-			this.shards.values().forEach(Shard::start);
-		}
+		this.ownership.start(ready.shardCount(), this);
 	}
 
 	/**
-	 * Closes every shard's connection, then lets listeners finish queued events until the timeout; when the
-	 * sessions stay resumable, then saves each with the sequence its listener reached (waiting up to
-	 * {@link #SESSION_SAVE_TIMEOUT} for the store).
+	 * Closes every shard's connection, lets listeners finish queued events until the timeout, and, when the
+	 * sessions stay resumable, saves each with the sequence its listener reached (waiting up to
+	 * {@link #SESSION_SAVE_TIMEOUT} for the store); then lets the {@link ShardOwnership} give up what it held.
 	 */
 	public void stop(Duration timeout) {
 		List<Shard> stopping;
@@ -140,14 +158,70 @@ public final class ShardManager {
 			this.running = false;
 			stopping = new ArrayList<>(this.shards.values());
 		}
+		try {
+			// A second stop (close() after the application context stopped the client) has nothing new to save.
+			stopShards(stopping, timeout, wasRunning);
+		}
+		finally {
+			this.ownership.stop();
+		}
+	}
+
+	/**
+	 * Starts (or restarts, resuming its session) one shard, if the manager runs and the bootstrap has finished.
+	 * Returns at once.
+	 * @param shardId from 0 to the shard count - 1
+	 * @return whether the shard runs now
+	 * @throws IllegalArgumentException if the id is not one of the bot's shards
+	 */
+	public boolean startShard(int shardId) {
+		// Started under the lock: a stop() meanwhile must find the shard and stop it after it started.
+		synchronized (this) {
+			Bootstrapped ready = this.bootstrapped;
+			if (!this.running || ready == null) {
+				return false;
+			}
+			if (shardId < 0 || shardId >= ready.shardCount()) {
+				throw new IllegalArgumentException(
+						"Shard id must be from 0 to " + (ready.shardCount() - 1) + ", was " + shardId);
+			}
+			Shard shard = this.shards.get(shardId);
+			if (shard == null) {
+				ShardSettings shardSettings = this.shardTemplate.forShard(shardId, ready.shardCount());
+				shard = new Shard(shardSettings, ready.collaborators(),
+						new DispatchQueue(shardId, shardSettings.eventQueueCapacity(), shardSettings.eventQueueMaxBytes(),
+								this.listener, this.scheduler::nanoTime, this.deliveryThreads));
+				this.shards.put(shardId, shard);
+			}
+			shard.start();
+			return true;
+		}
+	}
+
+	/**
+	 * Stops one shard: closes its connection (keeping the session resumable if the manager's settings say so),
+	 * lets its listeners finish queued events until the timeout, and forgets it. Returns once its connection is
+	 * closed, so that another process may take it over.
+	 * @return whether this process ran the shard
+	 */
+	public boolean stopShard(int shardId, Duration timeout) {
+		Shard shard = this.shards.remove(shardId);
+		if (shard == null) {
+			return false;
+		}
+		// Saved before the shard is handed over, so that the process taking it over resumes where this one stopped.
+		stopShards(List.of(shard), timeout, true);
+		return true;
+	}
+
+	private void stopShards(List<Shard> stopping, Duration timeout, boolean save) {
 		stopping.forEach((shard) -> shard.stop(this.settings.resumableShutdown()));
 		long deadline = System.nanoTime() + timeout.toNanos();
 		try {
 			for (Shard shard : stopping) {
 				shard.queue().stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
 			}
-			// A second stop (close() after the application context stopped the client) has nothing new to save.
-			if (this.settings.resumableShutdown() && wasRunning) {
+			if (this.settings.resumableShutdown() && save) {
 				saveSessions(stopping);
 			}
 		}
@@ -165,6 +239,30 @@ public final class ShardManager {
 			logger.warn("Not every session was saved within {} ms; a restart may replay events already handled",
 					SESSION_SAVE_TIMEOUT.toMillis());
 		}
+	}
+
+	/**
+	 * The ids of the shards this process runs, ascending.
+	 */
+	public List<Integer> shardIds() {
+		synchronized (this.shards) {
+			return List.copyOf(this.shards.keySet());
+		}
+	}
+
+	/**
+	 * Why identifies wait (the daily session start budget, an unreachable coordinator), or {@code null}.
+	 */
+	public String identifyHold() {
+		Bootstrapped ready = this.bootstrapped;
+		return (ready != null) ? ready.identifyQueue().holdReason() : null;
+	}
+
+	/**
+	 * What keeps this process from running its share of the shards, or {@code null} if nothing.
+	 */
+	public String ownershipProblem() {
+		return this.ownership.problem();
 	}
 
 	public boolean isRunning() {
@@ -201,11 +299,8 @@ public final class ShardManager {
 	 * The number of shards the bot runs (across all processes), or 0 before the bootstrap finished.
 	 */
 	public int shardCount() {
-		Shard any;
-		synchronized (this.shards) {
-			any = this.shards.isEmpty() ? null : this.shards.values().iterator().next();
-		}
-		return (any != null) ? any.shardCount() : 0;
+		Bootstrapped ready = this.bootstrapped;
+		return (ready != null) ? ready.shardCount() : 0;
 	}
 
 	private void bootstrap() {
@@ -224,11 +319,15 @@ public final class ShardManager {
 			retryBootstrap(ex);
 			return;
 		}
+		Bootstrapped ready = null;
 		synchronized (this) {
 			this.bootstrapping = false;
-			if (this.running && this.shards.isEmpty()) {
-				startShards(gateway);
+			if (this.running && this.bootstrapped == null) {
+				ready = bootstrapped(gateway);
 			}
+		}
+		if (ready != null) {
+			this.ownership.start(ready.shardCount(), this);
 		}
 	}
 
@@ -259,27 +358,19 @@ public final class ShardManager {
 		}, delay);
 	}
 
-	private void startShards(GatewayBot gateway) {
+	private Bootstrapped bootstrapped(GatewayBot gateway) {
 		this.gatewayUrl = (this.settings.gatewayUrl() != null) ? this.settings.gatewayUrl() : gateway.url();
 		int count = (this.settings.shardCount() != null) ? this.settings.shardCount() : Math.max(1, gateway.shards());
-		List<Integer> ids = this.settings.shardIds().isEmpty()
-				? java.util.stream.IntStream.range(0, count).boxed().toList() : this.settings.shardIds();
 		IdentifyQueue identifyQueue = this.identifyQueues.apply(gateway.sessionStartLimit());
 		Shard.Collaborators shared = this.collaborators.create(() -> this.gatewayUrl, identifyQueue);
-		logger.info("Starting shards {} of {} on {}", ids, count, this.gatewayUrl);
-		for (int id : ids) {
-			ShardSettings shardSettings = this.shardTemplate.forShard(id, count);
-			Shard shard = new Shard(shardSettings, shared,
-					new DispatchQueue(id, shardSettings.eventQueueCapacity(), shardSettings.eventQueueMaxBytes(),
-							this.listener, this.scheduler::nanoTime));
-			this.shards.put(id, shard);
-		}
+		logger.info("Running shards of {} on {}", count, this.gatewayUrl);
+		this.bootstrapped = new Bootstrapped(count, identifyQueue, shared);
 		this.bootstrapProblem = null;
-		this.shards.values().forEach(Shard::start);
+		return this.bootstrapped;
 	}
 
 	/**
-	 * Whether every shard's session is live.
+	 * Whether this process runs at least one shard and every one of them has a live session.
 	 */
 	public boolean isReady() {
 		List<ShardStatus> statuses = statuses();

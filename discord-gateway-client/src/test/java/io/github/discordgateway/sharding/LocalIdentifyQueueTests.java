@@ -56,6 +56,18 @@ class LocalIdentifyQueueTests {
 	}
 
 	@Test
+	void waitingShardsOfABucketGoInShardIdOrderNotInTheOrderTheyAsked() {
+		this.queue.acquire(0);
+		CompletableFuture<Void> six = this.queue.acquire(6);
+		CompletableFuture<Void> two = this.queue.acquire(2);
+		this.scheduler.advance(TURN);
+		assertThat(two).isCompleted();
+		assertThat(six).isNotDone();
+		this.scheduler.advance(TURN);
+		assertThat(six).isCompleted();
+	}
+
+	@Test
 	void aCancelledRequestGivesItsPlaceToTheNext() {
 		this.queue.acquire(0);
 		CompletableFuture<Void> abandoned = this.queue.acquire(2);
@@ -70,11 +82,14 @@ class LocalIdentifyQueueTests {
 		LocalIdentifyQueue exhausted = new LocalIdentifyQueue(new SessionStartLimit(1000, 1, 60_000, 1),
 				this.scheduler);
 		assertThat(exhausted.acquire(0)).isCompleted();
+		assertThat(exhausted.holdReason()).isNull();
 		CompletableFuture<Void> next = exhausted.acquire(0);
+		assertThat(exhausted.holdReason()).contains("daily session start budget");
 		this.scheduler.advance(Duration.ofSeconds(60).minusNanos(1));
 		assertThat(next).isNotDone();
 		this.scheduler.advance(Duration.ofNanos(1));
 		assertThat(next).isCompleted();
+		assertThat(exhausted.holdReason()).isNull();
 	}
 
 	@Test

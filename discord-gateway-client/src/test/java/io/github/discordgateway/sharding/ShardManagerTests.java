@@ -26,6 +26,7 @@ import io.github.discordgateway.session.ShardState;
 import io.github.discordgateway.transport.GatewayTransport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -58,11 +59,15 @@ class ShardManagerTests {
 	}
 
 	private ShardManager manager() {
+		return manager(ShardOwnership.fixed(List.of()));
+	}
+
+	private ShardManager manager(ShardOwnership ownership) {
 		ShardSettings template = new ShardSettings(0, 1, "secret-token", 513, 50,
 				new ConnectionProperties("linux", "lib", "lib"), null, null,
 				new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.5), Duration.ofSeconds(1),
 				Duration.ofSeconds(5), 3, 100);
-		this.manager = new ShardManager(new ShardManager.Settings(null, 2, List.of(), true), template, this.scheduler,
+		this.manager = new ShardManager(new ShardManager.Settings(null, 2, true), template, this.scheduler,
 				(gatewayUrl, identifyQueue) -> {
 					this.collaboratorSets.incrementAndGet();
 					return new Shard.Collaborators(this.silentTransport, this.scheduler, this.json, identifyQueue,
@@ -78,7 +83,7 @@ class ShardManagerTests {
 					}
 					return new GatewayBot(this.gatewayUrlFromDiscord, 2, new GatewayBot.SessionStartLimit(1000, 1000, 1000, 1));
 				}, (limit) -> IdentifyQueue.NONE, (event) -> {
-				});
+				}, ownership);
 		return this.manager;
 	}
 
@@ -108,6 +113,64 @@ class ShardManagerTests {
 		});
 		this.scheduler.advance(Duration.ofSeconds(30));
 		assertThat(this.manager.statuses()).allSatisfy((status) -> assertThat(status.failedAttempts()).isGreaterThan(1));
+	}
+
+	@Test
+	void shardsStartAndStopOneAtATimeOnceTheBootstrapHasFinished() {
+		RecordingOwnership ownership = new RecordingOwnership();
+		manager(ownership);
+		assertThat(this.manager.startShard(1)).as("not started yet").isFalse();
+		this.manager.start();
+		this.gatewayAnswers.countDown();
+		await().atMost(Duration.ofSeconds(5)).until(() -> ownership.shardCount == 2);
+		assertThat(this.manager.shardIds()).isEmpty();
+		assertThat(this.manager.startShard(1)).isTrue();
+		assertThat(this.manager.shardIds()).containsExactly(1);
+		assertThat(this.manager.shard(1).status().state()).isNotEqualTo(ShardState.STOPPED);
+		Shard first = this.manager.shard(1);
+		assertThat(this.manager.stopShard(1, Duration.ofSeconds(1))).isTrue();
+		assertThat(first.status().state()).isEqualTo(ShardState.STOPPED);
+		assertThat(this.manager.shardIds()).isEmpty();
+		assertThat(this.manager.stopShard(1, Duration.ofSeconds(1))).isFalse();
+		assertThat(this.manager.startShard(0)).isTrue();
+		assertThatIllegalArgumentException().isThrownBy(() -> this.manager.startShard(2));
+	}
+
+	@Test
+	void stoppingTheManagerStopsItsShardsBeforeTheOwnershipGivesThemUp() {
+		RecordingOwnership ownership = new RecordingOwnership();
+		manager(ownership);
+		this.manager.start();
+		this.gatewayAnswers.countDown();
+		await().atMost(Duration.ofSeconds(5)).until(() -> ownership.shardCount == 2);
+		this.manager.startShard(0);
+		Shard shard = this.manager.shard(0);
+		ownership.onStop = () -> ownership.stateAtStop = shard.status().state();
+		this.manager.stop(Duration.ofSeconds(1));
+		assertThat(ownership.stateAtStop).isEqualTo(ShardState.STOPPED);
+		assertThat(this.manager.startShard(1)).as("stopped").isFalse();
+		this.manager = null;
+	}
+
+	private static final class RecordingOwnership implements ShardOwnership {
+
+		volatile int shardCount;
+
+		volatile Runnable onStop = () -> {
+		};
+
+		volatile ShardState stateAtStop;
+
+		@Override
+		public void start(int shardCount, ShardManager shards) {
+			this.shardCount = shardCount;
+		}
+
+		@Override
+		public void stop() {
+			this.onStop.run();
+		}
+
 	}
 
 }

@@ -25,8 +25,9 @@ import io.github.discordgateway.autoconfigure.redis.DiscordRedisSessionStoreAuto
 import io.github.discordgateway.event.DispatchEvent;
 import io.github.discordgateway.it.BotRunner.RecordingListener;
 import io.github.discordgateway.redis.BotKey;
+import io.github.discordgateway.redis.RedisKeys;
 import io.github.discordgateway.redis.RedisSessionStore;
-import io.github.discordgateway.redis.RedisTestServer;
+import io.github.discordgateway.redis.EmbeddedRedisServer;
 import io.github.discordgateway.session.Session;
 import io.github.discordgateway.session.SessionStore;
 import io.github.discordgateway.simulator.SimulatedSession;
@@ -43,13 +44,13 @@ class RedisSessionResumeIntegrationTests extends SessionResilienceSupport {
 	/** How often the simulator, as Discord, lets a bot identify. */
 	private static final Duration IDENTIFY_WINDOW = Duration.ofSeconds(5);
 
-	private static RedisTestServer redis;
+	private static EmbeddedRedisServer redis;
 
 	private static LettuceConnectionFactory connections;
 
 	@BeforeAll
 	static void startRedis() {
-		redis = RedisTestServer.start();
+		redis = EmbeddedRedisServer.start();
 		connections = redis.connectionFactory();
 	}
 
@@ -74,7 +75,8 @@ class RedisSessionResumeIntegrationTests extends SessionResilienceSupport {
 	}
 
 	private Session stored() {
-		return new RedisSessionStore(connections, BotKey.fromToken(this.simulator.options().token())).load(0);
+		return new RedisSessionStore(connections,
+				RedisKeys.forBot("discord-gateway", BotKey.fromToken(this.simulator.options().token()))).load(0);
 	}
 
 	@Test

@@ -14,7 +14,8 @@ import io.github.discordgateway.session.SessionStore;
 
 /**
  * Keeps each shard's resumable session in Redis, so that a restarted (or crashed, or replacing) process resumes it
- * instead of identifying anew. One hash per bot and shard, {@code discord-gateway:<bot key>:session:<shard id>},
+ * instead of identifying anew. One hash per bot and shard ({@link RedisKeys#session}, e.g.
+ * {@code discord-gateway:<bot key>:session:<shard id>}),
  * holding the session id, the resume URL, the sequence of the last event the listeners finished, the shard count
  * and the time of the save (epoch milliseconds). The token is never stored: the bot is named by its
  * {@link BotKey}.
@@ -38,26 +39,26 @@ public final class RedisSessionStore implements SessionStore {
 
 	private final StringRedisTemplate redis;
 
-	private final String keyPrefix;
+	private final RedisKeys keys;
 
 	private final Clock clock;
 
 	/**
 	 * @param connectionFactory the Redis to keep the sessions in
-	 * @param bot the bot whose sessions these are
+	 * @param keys the keys of the bot whose sessions these are
 	 */
-	public RedisSessionStore(RedisConnectionFactory connectionFactory, BotKey bot) {
-		this(connectionFactory, bot, Clock.systemUTC());
+	public RedisSessionStore(RedisConnectionFactory connectionFactory, RedisKeys keys) {
+		this(connectionFactory, keys, Clock.systemUTC());
 	}
 
 	/**
 	 * @param connectionFactory the Redis to keep the sessions in
-	 * @param bot the bot whose sessions these are
+	 * @param keys the keys of the bot whose sessions these are
 	 * @param clock gives the time of each save
 	 */
-	public RedisSessionStore(RedisConnectionFactory connectionFactory, BotKey bot, Clock clock) {
+	public RedisSessionStore(RedisConnectionFactory connectionFactory, RedisKeys keys, Clock clock) {
 		this.redis = new StringRedisTemplate(connectionFactory);
-		this.keyPrefix = "discord-gateway:" + bot.value() + ":session:";
+		this.keys = keys;
 		this.clock = clock;
 	}
 
@@ -65,7 +66,7 @@ public final class RedisSessionStore implements SessionStore {
 	 * The Redis key of a shard's session.
 	 */
 	public String key(int shardId) {
-		return this.keyPrefix + shardId;
+		return this.keys.session(shardId);
 	}
 
 	@Override
@@ -110,7 +111,7 @@ public final class RedisSessionStore implements SessionStore {
 
 	@Override
 	public String toString() {
-		return "RedisSessionStore[" + this.keyPrefix + "*]";
+		return "RedisSessionStore[" + this.keys.session(0).replaceFirst("0$", "*") + "]";
 	}
 
 }

@@ -25,19 +25,19 @@ class RedisSessionStoreTests {
 
 	private static final String TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.secret-part-of-the-token";
 
-	private static RedisTestServer server;
+	private static EmbeddedRedisServer server;
 
 	private static LettuceConnectionFactory connections;
 
 	private final Clock clock = Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC);
 
-	private final RedisSessionStore store = new RedisSessionStore(connections, BotKey.fromToken(TOKEN), this.clock);
+	private final RedisSessionStore store = new RedisSessionStore(connections, RedisKeys.forBot("discord-gateway", BotKey.fromToken(TOKEN)), this.clock);
 
 	private final StringRedisTemplate redis = new StringRedisTemplate(connections);
 
 	@BeforeAll
 	static void startRedis() {
-		server = RedisTestServer.start();
+		server = EmbeddedRedisServer.start();
 		connections = server.connectionFactory();
 	}
 
@@ -96,7 +96,7 @@ class RedisSessionStoreTests {
 	@Test
 	void twoBotsSharingARedisKeepTheirSessionsApart() {
 		RedisSessionStore other = new RedisSessionStore(connections,
-				BotKey.fromToken("OTg3NjU0MzIxMDk4NzY1NDMy.Gxyz.another-secret"));
+				RedisKeys.forBot("discord-gateway", BotKey.fromToken("OTg3NjU0MzIxMDk4NzY1NDMy.Gxyz.another-secret")));
 		this.store.save(0, new Session("mine", "wss://a.example", 1, 1));
 		other.save(0, new Session("theirs", "wss://b.example", 2, 1));
 		assertThat(this.store.load(0).sessionId()).isEqualTo("mine");

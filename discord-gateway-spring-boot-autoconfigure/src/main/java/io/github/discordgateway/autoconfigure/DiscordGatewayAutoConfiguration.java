@@ -35,6 +35,7 @@ import io.github.discordgateway.session.GatewayObserver;
 import io.github.discordgateway.session.InMemorySessionStore;
 import io.github.discordgateway.session.SessionStore;
 import io.github.discordgateway.sharding.ShardManager;
+import io.github.discordgateway.sharding.ShardOwnership;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for a Discord bot on the gateway: a
@@ -133,7 +134,8 @@ public final class DiscordGatewayAutoConfiguration {
 			@Qualifier("discordRestClient") RestClient discordRestClient,
 			@Qualifier("discordGatewayWebSocketClient") WebSocketClient discordGatewayWebSocketClient,
 			DispatchListener dispatchListener, IdentifyQueueFactory identifyQueues, SessionStore sessionStore,
-			ObjectProvider<GatewayObserver> observers, ObjectProvider<DiscordGatewayClientCustomizer> customizers) {
+			ObjectProvider<GatewayObserver> observers, ObjectProvider<ShardOwnership> shardOwnerships,
+			ObjectProvider<DiscordGatewayClientCustomizer> customizers) {
 		DiscordProperties.Gateway gateway = this.properties.getGateway();
 		// TLS (discord.insecure-transport-allowed-for-testing-only)
 		DiscordTransportSecurity.requireSecureGateway(this.properties, connectionDetails);
@@ -163,12 +165,22 @@ public final class DiscordGatewayAutoConfiguration {
 			.identifyQueues(identifyQueues)
 			.sessionStore(sessionStore)
 			.eventSink(dispatchListener);
+		List<Integer> shardIds = DiscordPropertiesValidator.shardIds(gateway);
 		if (gateway.getShardCount() != null) {
-			builder.shards(gateway.getShardCount(), gateway.getShardIds());
+			builder.shards(gateway.getShardCount(), shardIds);
+		}
+		if (shardIds.isEmpty()) {
+			shardOwnerships.ifAvailable(builder::shardOwnership);
 		}
 		observers.orderedStream().forEach(builder::observer);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	@Bean
+	DiscordShardsReadyPublisher discordShardsReadyPublisher(ObjectProvider<ShardManager> shardManager,
+			ApplicationEventPublisher publisher) {
+		return new DiscordShardsReadyPublisher(shardManager, publisher);
 	}
 
 	@Bean

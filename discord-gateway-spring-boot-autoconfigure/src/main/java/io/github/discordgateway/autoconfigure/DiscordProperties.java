@@ -193,9 +193,10 @@ public class DiscordProperties implements InitializingBean {
 		private Integer shardCount;
 
 		/**
-		 * Shards this process runs, when the bot's shards are spread over several processes. Defaults to all.
+		 * Shards this process runs, when the bot's shards are spread over several processes: ids and inclusive
+		 * ranges such as 0-15,20. Defaults to all, or, with coordination on, the shards this process claims.
 		 */
-		private List<Integer> shardIds = new ArrayList<>();
+		private List<String> shardIds = new ArrayList<>();
 
 		/**
 		 * Transport compression of the gateway connection: zlib-stream (the JDK inflates it), zstd-stream (needs
@@ -246,6 +247,8 @@ public class DiscordProperties implements InitializingBean {
 
 		private final SessionStorage session = new SessionStorage();
 
+		private final Coordination coordination = new Coordination();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -294,11 +297,11 @@ public class DiscordProperties implements InitializingBean {
 			this.shardCount = shardCount;
 		}
 
-		public List<Integer> getShardIds() {
+		public List<String> getShardIds() {
 			return this.shardIds;
 		}
 
-		public void setShardIds(List<Integer> shardIds) {
+		public void setShardIds(List<String> shardIds) {
 			this.shardIds = shardIds;
 		}
 
@@ -364,6 +367,10 @@ public class DiscordProperties implements InitializingBean {
 
 		public Reconnect getReconnect() {
 			return this.reconnect;
+		}
+
+		public Coordination getCoordination() {
+			return this.coordination;
 		}
 
 		public Shutdown getShutdown() {
@@ -609,6 +616,70 @@ public class DiscordProperties implements InitializingBean {
 	}
 
 	/**
+	 * How the processes of one bot share its shards.
+	 */
+	public static class Coordination {
+
+		/**
+		 * Coordination between the bot's processes: none (each process paces its own identifies and runs the
+		 * shards it is given) or redis (identify buckets, the daily session start budget and shard leases shared
+		 * through the Redis of spring.data.redis.*; needs io.github.discordgateway:discord-gateway-redis).
+		 */
+		private CoordinationMode mode = CoordinationMode.NONE;
+
+		/**
+		 * Most shards this process claims when it has no fixed shard-ids. Defaults to all of them; set it to the
+		 * shard count divided by the number of processes to spread the shards.
+		 */
+		private Integer maxShards;
+
+		/**
+		 * How long a shard lease lasts without renewal (renewed every third of it): how long the shards of a
+		 * process that died wait before another process takes them over.
+		 */
+		private Duration leaseDuration = Duration.ofSeconds(15);
+
+		/**
+		 * Start of the bot's keys in Redis (coordination and sessions), followed by a key of the bot's own (a hash
+		 * of its token's first part, never the token), so bots sharing a Redis server never meet.
+		 */
+		private String keyPrefix = "discord-gateway";
+
+		public CoordinationMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(CoordinationMode mode) {
+			this.mode = mode;
+		}
+
+		public Integer getMaxShards() {
+			return this.maxShards;
+		}
+
+		public void setMaxShards(Integer maxShards) {
+			this.maxShards = maxShards;
+		}
+
+		public Duration getLeaseDuration() {
+			return this.leaseDuration;
+		}
+
+		public void setLeaseDuration(Duration leaseDuration) {
+			this.leaseDuration = leaseDuration;
+		}
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
+		}
+
+	}
+
+	/**
 	 * Where the shards keep their resumable sessions.
 	 */
 	public enum SessionStoreType {
@@ -621,6 +692,19 @@ public class DiscordProperties implements InitializingBean {
 		/**
 		 * In Redis.
 		 */
+		REDIS
+
+	}
+
+	/**
+	 * How the processes of one bot coordinate.
+	 */
+	public enum CoordinationMode {
+
+		/** Each process on its own. */
+		NONE,
+
+		/** Through Redis. */
 		REDIS
 
 	}

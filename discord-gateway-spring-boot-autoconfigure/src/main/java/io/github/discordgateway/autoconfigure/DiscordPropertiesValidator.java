@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
+import io.github.discordgateway.sharding.ShardIds;
 import io.github.discordgateway.transport.GatewayUrl;
 
 /**
@@ -28,13 +29,21 @@ final class DiscordPropertiesValidator {
 				"discord.gateway.large-threshold", gateway.getLargeThreshold(), "Discord accepts 50 to 250");
 		Integer shardCount = gateway.getShardCount();
 		check(shardCount == null || shardCount >= 1, "discord.gateway.shard-count", shardCount, "must be at least 1");
-		List<Integer> shardIds = gateway.getShardIds();
-		check(shardIds.isEmpty() || shardCount != null, "discord.gateway.shard-ids", shardIds,
+		List<Integer> shardIds = shardIds(gateway);
+		check(shardIds.isEmpty() || shardCount != null, "discord.gateway.shard-ids", gateway.getShardIds(),
 				"needs 'discord.gateway.shard-count' too: ids are meaningless without the count");
 		for (Integer shardId : shardIds) {
-			check(shardId != null && shardId >= 0 && shardCount != null && shardId < shardCount,
-					"discord.gateway.shard-ids", shardIds, "every id must be from 0 to shard-count - 1");
+			check(shardCount != null && shardId < shardCount, "discord.gateway.shard-ids", gateway.getShardIds(),
+					"every id must be from 0 to shard-count - 1");
 		}
+		DiscordProperties.Coordination coordination = gateway.getCoordination();
+		Integer maxShards = coordination.getMaxShards();
+		check(maxShards == null || maxShards >= 1, "discord.gateway.coordination.max-shards", maxShards,
+				"must be at least 1");
+		check(coordination.getLeaseDuration().toMillis() >= 300, "discord.gateway.coordination.lease-duration",
+				coordination.getLeaseDuration(), "must be at least 300ms (it is renewed every third of it)");
+		check(coordination.getKeyPrefix() != null && !coordination.getKeyPrefix().isBlank(),
+				"discord.gateway.coordination.key-prefix", coordination.getKeyPrefix(), "must not be blank");
 		check(gateway.getEventQueueCapacity() >= 1, "discord.gateway.event-queue-capacity",
 				gateway.getEventQueueCapacity(), "must be at least 1");
 		check(gateway.getEventQueueMaxBytes().toBytes() >= 1, "discord.gateway.event-queue-max-bytes",
@@ -57,6 +66,19 @@ final class DiscordPropertiesValidator {
 				"must not be below invalid-session-delay-min");
 		check(!gateway.getShutdown().getTimeout().isNegative(), "discord.gateway.shutdown.timeout",
 				gateway.getShutdown().getTimeout(), "must not be negative");
+	}
+
+	/**
+	 * The shard ids of {@code discord.gateway.shard-ids}, ranges read.
+	 */
+	static List<Integer> shardIds(DiscordProperties.Gateway gateway) {
+		try {
+			return ShardIds.parse(gateway.getShardIds());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException("discord.gateway.shard-ids",
+					String.join(",", gateway.getShardIds()), ex.getMessage());
+		}
 	}
 
 	private static void positive(Duration value, String name) {

@@ -436,6 +436,13 @@ class DiscordGatewayAutoConfigurationTests {
 	}
 
 	@Test
+	void readsShardIdsGivenAsIdsAndRanges() {
+		this.contextRunner.withPropertyValues("discord.gateway.shard-count=32", "discord.gateway.shard-ids=0-3,20")
+			.run((context) -> assertThat(DiscordPropertiesValidator
+				.shardIds(context.getBean(DiscordProperties.class).getGateway())).containsExactly(0, 1, 2, 3, 20));
+	}
+
+	@Test
 	void offersTheCommandGateway() {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(DiscordGateway.class));
 	}
@@ -444,6 +451,10 @@ class DiscordGatewayAutoConfigurationTests {
 	@CsvSource(delimiter = '|', value = { "discord.gateway.large-threshold=10|discord.gateway.large-threshold|50 to 250",
 			"discord.gateway.shard-ids=0,1|discord.gateway.shard-ids|shard-count",
 			"discord.gateway.shard-count=2,discord.gateway.shard-ids=2|discord.gateway.shard-ids|0 to shard-count - 1",
+			"discord.gateway.shard-count=4,discord.gateway.shard-ids=0-x|discord.gateway.shard-ids|is neither",
+			"discord.gateway.shard-count=4,discord.gateway.shard-ids=3-1|discord.gateway.shard-ids|ends before it starts",
+			"discord.gateway.coordination.max-shards=0|discord.gateway.coordination.max-shards|at least 1",
+			"discord.gateway.coordination.lease-duration=100ms|discord.gateway.coordination.lease-duration|at least 300ms",
 			"discord.gateway.event-queue-capacity=0|discord.gateway.event-queue-capacity|at least 1",
 			"discord.gateway.event-queue-max-bytes=0|discord.gateway.event-queue-max-bytes|at least 1B",
 			"discord.gateway.stuck-listener-threshold=0s|discord.gateway.stuck-listener-threshold|positive",

@@ -11,8 +11,10 @@ import io.github.discordgateway.session.StuckListener;
 import io.github.discordgateway.sharding.ShardManager;
 
 /**
- * UP once every shard's session is ready and no listener is stuck; DOWN otherwise, with each shard's state and,
- * when it is not ready, why, and the event a stuck listener is busy with since when.
+ * UP once every shard this process runs has a live session and no listener is stuck; DOWN otherwise. Details:
+ * each shard's state and, when it is not ready, why, and the event a stuck listener is busy with since when;
+ * whether all are ready; what holds identifies back (the daily session start budget, an unreachable Redis) and
+ * what keeps this process from running its share of the shards.
  *
  * @since 0.1.0
  */
@@ -51,7 +53,16 @@ public class DiscordGatewayHealthIndicator extends AbstractHealthIndicator {
 			healthy &= status.isHealthy();
 			shards.put(String.valueOf(status.shardId()), detail);
 		}
-		(this.shardManager.isReady() && healthy ? builder.up() : builder.down()).withDetail("shards", shards);
+		boolean ready = this.shardManager.isReady();
+		(ready && healthy ? builder.up() : builder.down()).withDetail("shards", shards).withDetail("allShardsReady", ready);
+		String identifyHold = this.shardManager.identifyHold();
+		if (identifyHold != null) {
+			builder.withDetail("identify", identifyHold);
+		}
+		String ownershipProblem = this.shardManager.ownershipProblem();
+		if (ownershipProblem != null) {
+			builder.withDetail("coordination", ownershipProblem);
+		}
 	}
 
 }

@@ -5,14 +5,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.util.StringUtils;
 
 import io.github.discordgateway.autoconfigure.DiscordConnectionDetails;
 import io.github.discordgateway.autoconfigure.DiscordGatewayAutoConfiguration;
-import io.github.discordgateway.autoconfigure.DiscordTokenMissingException;
-import io.github.discordgateway.redis.BotKey;
+import io.github.discordgateway.autoconfigure.DiscordProperties;
 import io.github.discordgateway.redis.RedisSessionStore;
 import io.github.discordgateway.session.SessionStore;
 
@@ -27,17 +26,14 @@ import io.github.discordgateway.session.SessionStore;
 @ConditionalOnClass({ RedisSessionStore.class, RedisConnectionFactory.class })
 @ConditionalOnBooleanProperty(name = "discord.gateway.enabled", matchIfMissing = true)
 @ConditionalOnProperty(name = "discord.gateway.session.store", havingValue = "redis")
+@EnableConfigurationProperties(DiscordProperties.class)
 public final class DiscordRedisSessionStoreAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	SessionStore discordRedisSessionStore(RedisConnectionFactory redisConnectionFactory,
-			DiscordConnectionDetails connectionDetails) {
-		String token = connectionDetails.getToken();
-		if (!StringUtils.hasText(token) || token.contains("${")) {
-			throw new DiscordTokenMissingException();
-		}
-		return new RedisSessionStore(redisConnectionFactory, BotKey.fromToken(token));
+			DiscordConnectionDetails connectionDetails, DiscordProperties properties) {
+		return new RedisSessionStore(redisConnectionFactory, DiscordRedisKeys.of(properties, connectionDetails));
 	}
 
 }

@@ -1,0 +1,216 @@
+package io.github.discordgateway.redis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import io.github.discordgateway.event.DispatchEventFactory;
+import io.github.discordgateway.protocol.ConnectionProperties;
+import io.github.discordgateway.protocol.GatewayJson;
+import io.github.discordgateway.rest.GatewayBot;
+import io.github.discordgateway.session.Backoff;
+import io.github.discordgateway.session.ExecutorScheduler;
+import io.github.discordgateway.session.GatewayObserver;
+import io.github.discordgateway.session.IdentifyQueue;
+import io.github.discordgateway.session.InMemorySessionStore;
+import io.github.discordgateway.session.Shard;
+import io.github.discordgateway.session.ShardSettings;
+import io.github.discordgateway.session.ShardState;
+import io.github.discordgateway.session.ShardStatus;
+import io.github.discordgateway.sharding.ShardManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Shard leases of two processes (two shard managers whose shards never connect) against a real Redis.
+ */
+class ShardLeasesTests {
+
+	private static final Duration LEASE = Duration.ofMillis(900);
+
+	private static final int SHARDS = 4;
+
+	private static EmbeddedRedisServer redis;
+
+	private final List<AutoCloseable> cleanUp = new ArrayList<>();
+
+	private final List<String> overlaps = new ArrayList<>();
+
+	@BeforeAll
+	static void startRedis() {
+		redis = EmbeddedRedisServer.start();
+	}
+
+	@AfterAll
+	static void stopRedis() {
+		redis.close();
+	}
+
+	@AfterEach
+	void closeAll() throws Exception {
+		for (int i = this.cleanUp.size() - 1; i >= 0; i--) {
+			this.cleanUp.get(i).close();
+		}
+		LettuceConnectionFactory flusher = redis.connectionFactory();
+		EmbeddedRedisServer.template(flusher).execute((RedisCallback<Void>) (connection) -> {
+			connection.serverCommands().flushAll();
+			return null;
+		});
+		flusher.destroy();
+	}
+
+	@Test
+	void everyShardRunsInExactlyOneProcess() {
+		Process first = process("first", 2);
+		Process second = process("second", 2);
+		awaitShards(first, second, () -> running(first).size() == 2 && running(second).size() == 2);
+		assertThat(union(first, second)).containsExactlyInAnyOrder(0, 1, 2, 3);
+		assertThat(first.leases.problem()).isNull();
+	}
+
+	@Test
+	void aProcessThatStopsReleasesItsShardsToTheOthersBeforeTheirLeasesExpire() {
+		Process first = process("first", 4);
+		awaitShards(first, first, () -> running(first).size() == 4);
+		Process second = process("second", 4);
+		assertThat(running(second)).isEmpty();
+		long stopped = System.nanoTime();
+		first.manager.stop(Duration.ofSeconds(1));
+		awaitShards(first, second, () -> running(second).size() == 4);
+		assertThat(running(first)).as("first forgot its shards").isEmpty();
+		assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThan(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void theShardsOfAProcessThatDiedAreTakenOverOnceTheirLeasesExpire() {
+		Process first = process("first", 2);
+		awaitShards(first, first, () -> running(first).size() == 2);
+		Process second = process("second", 4);
+		awaitShards(first, second, () -> running(second).size() == 2);
+		List<Integer> orphans = running(first);
+		// A crash: the connection to Redis goes first, so nothing is released, then the shards end.
+		first.connection.destroy();
+		first.manager.stop(Duration.ofSeconds(1));
+		first.leases.close();
+		awaitShards(first, second, () -> running(second).size() == 4);
+		assertThat(running(second)).containsAll(orphans);
+	}
+
+	@Test
+	void aShardWhoseLeaseAnotherProcessHoldsIsStoppedAtOnce() {
+		Process first = process("first", 1);
+		awaitShards(first, first, () -> running(first).size() == 1);
+		int shard = running(first).get(0);
+		// As after a pause longer than the lease, in which another process took the shard over.
+		EmbeddedRedisServer.template(first.connection).opsForValue()
+			.set(new RedisKeys("test-bot").shardLease(shard), "another");
+		await().atMost(Duration.ofSeconds(10)).until(() -> !running(first).contains(shard));
+		assertThat(first.manager.shardIds()).doesNotContain(shard);
+	}
+
+	@Test
+	void runningShardsKeepRunningWhileRedisIsDownAndTheirLeasesAreTakenAgainWhenItIsBack() {
+		Process first = process("first", 2);
+		Process second = process("second", 2);
+		awaitShards(first, second, () -> running(first).size() == 2 && running(second).size() == 2);
+		List<Integer> firstShards = running(first);
+		redis.stop();
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> first.leases.problem() != null);
+			assertThat(first.leases.problem()).startsWith("Redis is unavailable");
+			await().during(LEASE.multipliedBy(2)).atMost(Duration.ofSeconds(10))
+				.until(() -> running(first).equals(firstShards));
+		}
+		finally {
+			redis.startAgain();
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> first.leases.problem() == null);
+		await().during(LEASE.multipliedBy(3)).atMost(Duration.ofSeconds(20)).until(() -> {
+			recordOverlap(first, second);
+			return running(first).equals(firstShards) && union(first, second).size() == 4;
+		});
+		StringRedisTemplate template = EmbeddedRedisServer.template(first.connection);
+		for (int id : firstShards) {
+			assertThat(template.opsForValue().get(new RedisKeys("test-bot").shardLease(id))).isEqualTo("first");
+		}
+		assertThat(this.overlaps).isEmpty();
+	}
+
+	private void awaitShards(Process first, Process second, java.util.concurrent.Callable<Boolean> condition) {
+		await().atMost(Duration.ofSeconds(20)).until(() -> {
+			recordOverlap(first, second);
+			return condition.call();
+		});
+		assertThat(this.overlaps).as("shards that ran in both processes at once").isEmpty();
+	}
+
+	private void recordOverlap(Process first, Process second) {
+		if (first == second) {
+			return;
+		}
+		Set<Integer> both = new HashSet<>(running(first));
+		both.retainAll(running(second));
+		if (!both.isEmpty()) {
+			this.overlaps.add(both.toString());
+		}
+	}
+
+	/** The shards a process runs: those it started and has not stopped. */
+	private static List<Integer> running(Process process) {
+		return process.manager.statuses()
+			.stream()
+			.filter((status) -> status.state() != ShardState.STOPPED)
+			.map(ShardStatus::shardId)
+			.toList();
+	}
+
+	private static Set<Integer> union(Process first, Process second) {
+		Set<Integer> all = new HashSet<>(running(first));
+		all.addAll(running(second));
+		return all;
+	}
+
+	private Process process(String name, int maxShards) {
+		LettuceConnectionFactory connection = redis.connectionFactory();
+		this.cleanUp.add(connection::destroy);
+		ShardLeases leases = new ShardLeases(EmbeddedRedisServer.template(connection), new RedisKeys("test-bot"), name,
+				maxShards, LEASE);
+		this.cleanUp.add(leases);
+		ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1);
+		this.cleanUp.add(timers::shutdownNow);
+		ExecutorScheduler scheduler = new ExecutorScheduler(timers);
+		GatewayJson json = new GatewayJson();
+		ShardSettings template = new ShardSettings(0, 1, "secret-token", 513, 50,
+				new ConnectionProperties("linux", "lib", "lib"), null, null,
+				new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.5), Duration.ofSeconds(1),
+				Duration.ofSeconds(5), 3, 100);
+		ShardManager manager = new ShardManager(new ShardManager.Settings(null, SHARDS, true), template, scheduler,
+				(gatewayUrl, identifyQueue) -> new Shard.Collaborators((uri, handler) -> new CompletableFuture<>(),
+						scheduler, json, identifyQueue, new InMemorySessionStore(), GatewayObserver.NONE, Runnable::run,
+						gatewayUrl, DispatchEventFactory.generic(json), () -> 0.5),
+				() -> new GatewayBot("ws://127.0.0.1:1", SHARDS, new GatewayBot.SessionStartLimit(1000, 1000, 1000, 1)),
+				(limit) -> IdentifyQueue.NONE, (event) -> {
+				}, leases);
+		this.cleanUp.add(() -> manager.stop(Duration.ofSeconds(1)));
+		manager.start();
+		return new Process(manager, leases, connection);
+	}
+
+	private record Process(ShardManager manager, ShardLeases leases, LettuceConnectionFactory connection) {
+	}
+
+}
