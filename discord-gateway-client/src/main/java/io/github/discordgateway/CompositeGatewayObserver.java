@@ -7,6 +7,7 @@ import io.github.discordgateway.event.DispatchEvent;
 import io.github.discordgateway.protocol.CloseAction;
 import io.github.discordgateway.protocol.Opcode;
 import io.github.discordgateway.session.GatewayObserver;
+import io.github.discordgateway.session.SessionAttempt;
 import io.github.discordgateway.session.ShardStatus;
 
 /**
@@ -45,6 +46,30 @@ class CompositeGatewayObserver implements GatewayObserver {
 	@Override
 	public void commandSent(int shardId, Opcode op, Duration waited) {
 		this.observers.forEach((observer) -> observer.commandSent(shardId, op, waited));
+	}
+
+	@Override
+	public void bytesReceived(int shardId, int wireBytes, int decompressedBytes) {
+		for (GatewayObserver observer : this.observers) {
+			observer.bytesReceived(shardId, wireBytes, decompressedBytes);
+		}
+	}
+
+	@Override
+	public void dispatchHandled(DispatchEvent event, Duration lag, Throwable failure) {
+		for (GatewayObserver observer : this.observers) {
+			observer.dispatchHandled(event, lag, failure);
+		}
+	}
+
+	@Override
+	public void sessionAttempted(int shardId, SessionAttempt attempt, boolean succeeded) {
+		this.observers.forEach((observer) -> observer.sessionAttempted(shardId, attempt, succeeded));
+	}
+
+	@Override
+	public void rateLimited(int shardId, Opcode op, Duration wait) {
+		this.observers.forEach((observer) -> observer.rateLimited(shardId, op, wait));
 	}
 
 	@Override

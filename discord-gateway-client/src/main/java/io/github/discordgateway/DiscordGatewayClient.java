@@ -36,6 +36,7 @@ import io.github.discordgateway.session.GatewayObserver;
 import io.github.discordgateway.session.InMemorySessionStore;
 import io.github.discordgateway.session.SessionStore;
 import io.github.discordgateway.session.Shard;
+import io.github.discordgateway.session.DispatchWatchdog;
 import io.github.discordgateway.session.ShardSettings;
 import io.github.discordgateway.session.ShardStatus;
 import io.github.discordgateway.sharding.ShardManager;
@@ -245,6 +246,8 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		private SessionStore sessionStore;
 
 		private Duration helloTimeout = ShardSettings.DEFAULT_HELLO_TIMEOUT;
+
+		private DispatchWatchdog watchdog = DispatchWatchdog.OFF;
 
 		private final List<GatewayObserver> observers = new ArrayList<>();
 
@@ -473,6 +476,16 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		}
 
 		/**
+		 * The "connected but deaf" watchdog: a ready session whose heartbeats are acknowledged but that brings no
+		 * dispatch for a while is reported in its {@link io.github.discordgateway.session.ShardActivity} and, if
+		 * the watchdog says so, resumed on a new connection. Off by default (quiet bots exist).
+		 */
+		public Builder watchdog(DispatchWatchdog watchdog) {
+			this.watchdog = watchdog;
+			return this;
+		}
+
+		/**
 		 * Adds an observer of what the shards do (metrics, for one). Observers run on the gateway's threads and
 		 * must not block.
 		 */
@@ -511,7 +524,8 @@ public final class DiscordGatewayClient implements AutoCloseable {
 					this.compression.queryValue(), new Backoff(this.backoffBase, this.backoffMax,
 							() -> ThreadLocalRandom.current().nextDouble()),
 					this.invalidSessionDelayMin, this.invalidSessionDelayMax, this.maxFailedResumes,
-					this.eventQueueCapacity).withHelloTimeout(this.helloTimeout);
+					this.eventQueueCapacity).withHelloTimeout(this.helloTimeout)
+				.withWatchdog(this.watchdog);
 			ShardManager.Settings settings = new ShardManager.Settings(this.gatewayUrl, this.shardCount, this.shardIds,
 					this.resumableShutdown);
 			IdentifyQueueFactory queues = this.identifyQueues;
@@ -563,6 +577,7 @@ public final class DiscordGatewayClient implements AutoCloseable {
 					"shutdownTimeout must not be negative, was " + this.shutdownTimeout);
 			require(this.identifyQueues != null, "identifyQueues must not be null");
 			positive(this.helloTimeout, "helloTimeout");
+			require(this.watchdog != null, "watchdog must not be null (DispatchWatchdog.OFF for none)");
 		}
 
 		private static void positive(Duration value, String name) {

@@ -22,9 +22,11 @@ public final class DispatchQueue {
 
 	private static final Logger logger = LoggerFactory.getLogger(DispatchQueue.class);
 
-	private final BlockingQueue<DispatchEvent> queue;
+	private final BlockingQueue<Queued> queue;
 
 	private final DispatchListener listener;
+
+	private final DeliveryObserver deliveryObserver;
 
 	private final String threadName;
 
@@ -48,8 +50,19 @@ public final class DispatchQueue {
 	 * @param listener where events go
 	 */
 	public DispatchQueue(int shardId, int capacity, DispatchListener listener) {
+		this(shardId, capacity, listener, DeliveryObserver.NONE);
+	}
+
+	/**
+	 * @param shardId the shard, for the thread's name
+	 * @param capacity how many events may wait before the reader is made to wait
+	 * @param listener where events go
+	 * @param deliveryObserver hears of each event the listener is done with, on the delivery thread
+	 */
+	public DispatchQueue(int shardId, int capacity, DispatchListener listener, DeliveryObserver deliveryObserver) {
 		this.queue = new LinkedBlockingQueue<>(capacity);
 		this.listener = listener;
+		this.deliveryObserver = deliveryObserver;
 		this.threadName = "discord-gateway-events-" + shardId;
 		start();
 	}
@@ -77,7 +90,8 @@ public final class DispatchQueue {
 			return false;
 		}
 		this.undelivered.incrementAndGet();
-		if (this.queue.offer(event)) {
+		Queued queued = new Queued(event, System.nanoTime());
+		if (this.queue.offer(queued)) {
 			return true;
 		}
 		this.blockingReader = true;
@@ -86,7 +100,7 @@ public final class DispatchQueue {
 			logger.warn("Listeners of shard {} are {} events behind; pausing the socket reader until they catch up",
 					event.getShardId(), this.queue.size());
 			while (this.accepting) {
-				if (this.queue.offer(event, 100, TimeUnit.MILLISECONDS)) {
+				if (this.queue.offer(queued, 100, TimeUnit.MILLISECONDS)) {
 					return true;
 				}
 			}
@@ -162,9 +176,9 @@ public final class DispatchQueue {
 			// (stop() interrupts the wait itself; the period bounds only that rare case, and idle wake-ups).
 			while (this.deliverer == self) {
 				synchronized (this.deliveryLock) {
-					DispatchEvent event = (this.deliverer == self) ? this.queue.poll(1, TimeUnit.SECONDS) : null;
-					if (event != null) {
-						deliver(event);
+					Queued queued = (this.deliverer == self) ? this.queue.poll(1, TimeUnit.SECONDS) : null;
+					if (queued != null) {
+						deliver(queued);
 					}
 				}
 			}
@@ -174,17 +188,49 @@ public final class DispatchQueue {
 		}
 	}
 
-	private void deliver(DispatchEvent event) {
+	private void deliver(Queued queued) {
+		DispatchEvent event = queued.event();
+		Throwable failure = null;
 		try {
 			this.listener.onDispatch(event);
 		}
 		catch (Throwable ex) {
+			failure = ex;
 			logger.error("A listener failed on {} (sequence {}, shard {}); delivery goes on", event.getName(),
 					event.getSequence(), event.getShardId(), ex);
 		}
 		finally {
 			this.undelivered.decrementAndGet();
 		}
+		try {
+			this.deliveryObserver.delivered(event, Duration.ofNanos(System.nanoTime() - queued.queuedAt()), failure);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("A delivery observer failed on {} (sequence {}, shard {})", event.getName(),
+					event.getSequence(), event.getShardId(), ex);
+		}
+	}
+
+	/**
+	 * Hears of each event the listener is done with, on the delivery thread (so it must not block).
+	 */
+	@FunctionalInterface
+	public interface DeliveryObserver {
+
+		/** Hears nothing. */
+		DeliveryObserver NONE = (event, lag, failure) -> {
+		};
+
+		/**
+		 * @param event the event
+		 * @param lag from when the event was queued to when the listener returned
+		 * @param failure what the listener threw, or {@code null}
+		 */
+		void delivered(DispatchEvent event, Duration lag, Throwable failure);
+
+	}
+
+	private record Queued(DispatchEvent event, long queuedAt) {
 	}
 
 }

@@ -113,7 +113,9 @@ final class CommandQueue {
 			if (wait > 0 || !(presence ? this.rateLimiter.tryAcquirePresenceUpdate()
 					: this.rateLimiter.tryAcquireCommand())) {
 				this.pendingDrain.cancel();
-				this.pendingDrain = this.scheduler.schedule(this::drainLater, Duration.ofNanos(Math.max(wait, 1_000_000)));
+				Duration delay = Duration.ofNanos(Math.max(wait, 1_000_000));
+				this.pendingDrain = this.scheduler.schedule(this::drainLater, delay);
+				this.callbacks.execute(() -> this.observer.rateLimited(this.shardId, next.op(), delay));
 				return;
 			}
 			this.commands.poll();

@@ -7,8 +7,9 @@ import io.github.discordgateway.protocol.CloseAction;
 import io.github.discordgateway.protocol.Opcode;
 
 /**
- * Hears what happens on the gateway, for metrics and health. {@link #dispatchReceived} and
- * {@link #heartbeatAcknowledged} are called on the socket's thread as the message is read; the others on the
+ * Hears what happens on the gateway, for metrics and health. {@link #dispatchReceived},
+ * {@link #heartbeatAcknowledged} and {@link #bytesReceived} are called on the socket's thread as the message is
+ * read; {@link #dispatchHandled} on the shard's delivery thread once the listener returned; the others on the
  * client's callback executor, in order. None is called on the scheduler's thread or under a shard's lock.
  * Implementations must be fast; one that throws is logged and changes nothing.
  */
@@ -39,6 +40,33 @@ public interface GatewayObserver {
 
 	/** A command went out after waiting this long in the shard's queue (for the session and the rate limit). */
 	default void commandSent(int shardId, Opcode op, Duration waited) {
+	}
+
+	/**
+	 * A whole gateway message was read: called on the socket's thread, so it must not block.
+	 * @param wireBytes its size as it came over the wire (compressed when transport compression is on)
+	 * @param decompressedBytes its size as JSON
+	 */
+	default void bytesReceived(int shardId, int wireBytes, int decompressedBytes) {
+	}
+
+	/**
+	 * The listener is done with a dispatch: called on the shard's delivery thread, so it must not block.
+	 * @param lag from when the dispatch was queued for delivery to when the listener returned
+	 * @param failure what the listener threw, or {@code null}
+	 */
+	default void dispatchHandled(DispatchEvent event, Duration lag, Throwable failure) {
+	}
+
+	/**
+	 * An Identify or a Resume came to an end: {@code succeeded} on READY or RESUMED; not when the connection
+	 * ended (or Discord refused the session) before.
+	 */
+	default void sessionAttempted(int shardId, SessionAttempt attempt, boolean succeeded) {
+	}
+
+	/** A command had to wait this long for the connection's rate limiter before it could go out. */
+	default void rateLimited(int shardId, Opcode op, Duration wait) {
 	}
 
 	/** The shard's status changed. */

@@ -141,6 +141,11 @@ public final class Shard {
 	/** Whether the current connection sent Resume and has not been RESUMED yet. */
 	private boolean resumeSent;
 
+	/** Whether the current connection sent Identify and has not been READY yet. */
+	private boolean identifySent;
+
+	private final ActivityTracker activity;
+
 	private int failedAttempts;
 
 	private int failedResumes;
@@ -179,6 +184,7 @@ public final class Shard {
 		this.policy = settings.reconnectPolicy(this.random);
 		this.commands = new CommandQueue(settings.shardId(), this.scheduler, this.callbacks, this.observer);
 		this.status = new ShardStatus(settings.shardId(), ShardState.STOPPED, null, null, 0);
+		this.activity = new ActivityTracker(this.scheduler, settings.watchdog());
 	}
 
 	/**
@@ -276,6 +282,41 @@ public final class Shard {
 	}
 
 	/**
+	 * What the shard's connection has been doing (heartbeats, ACKs, dispatches), as of now; never waits for the
+	 * shard's lock.
+	 */
+	public ShardActivity activity() {
+		return this.activity.snapshot(this.status.state());
+	}
+
+	/**
+	 * Leaves the current connection at once and connects again, for an operator who sees a connection misbehave.
+	 * Ignored while the shard is stopped or stopped for good ({@link #start()} starts it).
+	 * @param resume whether to resume the session on the new connection (the shard identifies anew if it has
+	 * none); {@code false} ends the session at Discord (close code 1000) and identifies anew
+	 * @return whether the shard reconnects
+	 */
+	public synchronized boolean reconnect(boolean resume) {
+		if (this.state == ShardState.STOPPED || this.state == ShardState.FATAL) {
+			return false;
+		}
+		String why = resume ? "reconnect to resume, on request" : "reconnect to identify anew, on request";
+		logger.info("Shard {}: {}", shardId(), why);
+		abandonConnection(resume ? RESUMABLE_CLOSE_CODE : 1000, why);
+		this.pendingConnect.cancel();
+		this.resumeSent = false;
+		this.identifySent = false;
+		if (!resume) {
+			forgetSession();
+		}
+		CloseAction action = (this.session != null) ? CloseAction.RESUME : CloseAction.IDENTIFY;
+		this.callbacks.execute(() -> this.observer.reconnecting(shardId(), action));
+		this.reason = why;
+		scheduleConnect(Duration.ZERO);
+		return true;
+	}
+
+	/**
 	 * The sequence of the last dispatch handed to delivery in the current session, or
 	 * {@link GatewayMessage#NO_SEQUENCE}.
 	 */
@@ -309,6 +350,7 @@ public final class Shard {
 	private void connect() {
 		Session current = this.session;
 		this.resumeSent = false;
+		this.identifySent = false;
 		String base = (current != null) ? current.resumeGatewayUrl() : this.gatewayUrl.get();
 		int connectionGeneration = ++this.generation;
 		setState(ShardState.CONNECTING, this.reason);
@@ -348,7 +390,7 @@ public final class Shard {
 	private void disconnected(Disconnect disconnect) {
 		Decision decision = this.policy.decide(disconnect,
 				new Attempts(this.session != null, this.resumeSent, this.failedAttempts, this.failedResumes));
-		this.resumeSent = false;
+		sessionAttemptEnded(false);
 		this.failedAttempts = decision.failedAttempts();
 		this.failedResumes = decision.failedResumes();
 		CloseAction action = decision.action();
@@ -365,6 +407,19 @@ public final class Shard {
 		}
 		this.callbacks.execute(() -> this.observer.reconnecting(shardId(), action));
 		scheduleConnect(decision.delay());
+	}
+
+	/**
+	 * Tells the observer how the Identify or Resume of the current connection ended, if it sent one.
+	 */
+	private void sessionAttemptEnded(boolean succeeded) {
+		SessionAttempt attempt = this.resumeSent ? SessionAttempt.RESUME
+				: this.identifySent ? SessionAttempt.IDENTIFY : null;
+		this.resumeSent = false;
+		this.identifySent = false;
+		if (attempt != null) {
+			this.callbacks.execute(() -> this.observer.sessionAttempted(shardId(), attempt, succeeded));
+		}
 	}
 
 	private void scheduleConnect(Duration delay) {
@@ -425,6 +480,7 @@ public final class Shard {
 		String description = "closed with " + code + (closeReason.isEmpty() ? "" : " (" + closeReason + ")");
 		this.reason = (known != null && known.action() == CloseAction.STOP)
 				? description + ": " + known.explanation() : description;
+		this.activity.connectionLost(this.reason);
 		if (known == null && code >= 4000) {
 			logger.warn("Shard {}: the gateway closed with unknown code {}; resuming", shardId(), code);
 		}
@@ -479,6 +535,7 @@ public final class Shard {
 				this.settings.largeThreshold(), new int[] { shardId(), this.settings.shardCount() },
 				this.settings.presence(), this.settings.intents());
 		logger.debug("Shard {} identifying: {}", shardId(), identify);
+		this.identifySent = true;
 		this.rateLimiter.tryAcquireCommand();
 		this.connection.send(this.json.encode(Opcode.IDENTIFY, identify));
 	}
@@ -528,6 +585,16 @@ public final class Shard {
 		}
 
 		@Override
+		public void onReceived(int wireBytes, int messageBytes) {
+			try {
+				Shard.this.observer.bytesReceived(shardId(), wireBytes, messageBytes);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("An observer failed on the bytes received by shard {}", shardId(), ex);
+			}
+		}
+
+		@Override
 		public void onMessage(byte[] message) {
 			Shard.this.dispatcher.dispatch(message, this);
 		}
@@ -561,6 +628,7 @@ public final class Shard {
 						Shard.this.queue::readerPausedSinceLastAsked);
 				Shard.this.heartbeater.start(Shard.this.random);
 				Shard.this.rateLimiter.setHeartbeatInterval(interval);
+				Shard.this.activity.helloReceived(interval);
 				Session current = Shard.this.session;
 				if (current != null) {
 					setState(ShardState.RESUMING, Shard.this.reason);
@@ -616,6 +684,7 @@ public final class Shard {
 					return;
 				}
 			}
+			Shard.this.activity.dispatchReceived();
 			ReadySession ready = "READY".equals(message.type())
 					? Shard.this.json.read(message.data(), ReadySession.class) : null;
 			DispatchEvent event = Shard.this.events.create(message.type(), shardId(), sequence, message.data());
@@ -671,7 +740,7 @@ public final class Shard {
 		private void readied() {
 			Shard.this.failedAttempts = 0;
 			Shard.this.failedResumes = 0;
-			Shard.this.resumeSent = false;
+			sessionAttemptEnded(true);
 			setState(ShardState.READY, null);
 			saveSession();
 			Shard.this.commands.open(Shard.this.connection, Shard.this.rateLimiter);
@@ -750,7 +819,34 @@ public final class Shard {
 
 		@Override
 		public void acknowledged(Duration latency) {
-			Shard.this.observer.heartbeatAcknowledged(shardId(), latency);
+			Shard.this.activity.acknowledged(latency);
+			try {
+				Shard.this.observer.heartbeatAcknowledged(shardId(), latency);
+			}
+			finally {
+				watchForSilence();
+			}
+		}
+
+		/**
+		 * The dispatch watchdog, at each ACK: heartbeats are answered, so a ready session that brings no dispatch
+		 * is deaf.
+		 */
+		private void watchForSilence() {
+			synchronized (Shard.this) {
+				if (!isCurrent() || !Shard.this.activity.isDispatchSilent(Shard.this.state)) {
+					return;
+				}
+				String why = "no dispatch for " + Shard.this.settings.watchdog().silence().toMillis()
+						+ " ms while heartbeats were acknowledged (connected but deaf)";
+				if (Shard.this.settings.watchdog().resume()) {
+					logger.warn("Shard {}: {}; resuming", shardId(), why);
+					reconnect(Disconnect.reconnectRequested(), why);
+				}
+				else if (Shard.this.activity.firstReportOfSilence()) {
+					logger.warn("Shard {}: {}", shardId(), why);
+				}
+			}
 		}
 
 	}

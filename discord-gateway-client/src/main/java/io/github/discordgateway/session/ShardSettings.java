@@ -24,17 +24,18 @@ import io.github.discordgateway.protocol.UpdatePresence;
  * Identify
  * @param eventQueueCapacity dispatches that may wait for the listener before the reader is paused
  * @param helloTimeout how long a connection attempt may take to bring Hello before it is given up and retried
+ * @param watchdog what a session that ACKs heartbeats but brings no dispatch counts as, and whether it resumes
  */
 public record ShardSettings(int shardId, int shardCount, String token, long intents, int largeThreshold,
 		ConnectionProperties properties, UpdatePresence presence, String compress, Backoff backoff,
 		Duration invalidSessionDelayMin, Duration invalidSessionDelayMax, int maxFailedResumes,
-		int eventQueueCapacity, Duration helloTimeout) {
+		int eventQueueCapacity, Duration helloTimeout, DispatchWatchdog watchdog) {
 
 	/** How long a connection may take to bring Hello unless configured. */
 	public static final Duration DEFAULT_HELLO_TIMEOUT = Duration.ofSeconds(30);
 
 	/**
-	 * Settings with the {@link #DEFAULT_HELLO_TIMEOUT default Hello deadline}.
+	 * Settings with the {@link #DEFAULT_HELLO_TIMEOUT default Hello deadline} and no dispatch watchdog.
 	 */
 	public ShardSettings(int shardId, int shardCount, String token, long intents, int largeThreshold,
 			ConnectionProperties properties, UpdatePresence presence, String compress, Backoff backoff,
@@ -42,7 +43,7 @@ public record ShardSettings(int shardId, int shardCount, String token, long inte
 			int eventQueueCapacity) {
 		this(shardId, shardCount, token, intents, largeThreshold, properties, presence, compress, backoff,
 				invalidSessionDelayMin, invalidSessionDelayMax, maxFailedResumes, eventQueueCapacity,
-				DEFAULT_HELLO_TIMEOUT);
+				DEFAULT_HELLO_TIMEOUT, DispatchWatchdog.OFF);
 	}
 
 	/**
@@ -51,7 +52,7 @@ public record ShardSettings(int shardId, int shardCount, String token, long inte
 	public ShardSettings forShard(int id, int count) {
 		return new ShardSettings(id, count, this.token, this.intents, this.largeThreshold, this.properties,
 				this.presence, this.compress, this.backoff, this.invalidSessionDelayMin, this.invalidSessionDelayMax,
-				this.maxFailedResumes, this.eventQueueCapacity, this.helloTimeout);
+				this.maxFailedResumes, this.eventQueueCapacity, this.helloTimeout, this.watchdog);
 	}
 
 	/**
@@ -60,7 +61,17 @@ public record ShardSettings(int shardId, int shardCount, String token, long inte
 	public ShardSettings withHelloTimeout(Duration timeout) {
 		return new ShardSettings(this.shardId, this.shardCount, this.token, this.intents, this.largeThreshold,
 				this.properties, this.presence, this.compress, this.backoff, this.invalidSessionDelayMin,
-				this.invalidSessionDelayMax, this.maxFailedResumes, this.eventQueueCapacity, timeout);
+				this.invalidSessionDelayMax, this.maxFailedResumes, this.eventQueueCapacity, timeout, this.watchdog);
+	}
+
+	/**
+	 * These settings with another dispatch watchdog.
+	 */
+	public ShardSettings withWatchdog(DispatchWatchdog watchdog) {
+		return new ShardSettings(this.shardId, this.shardCount, this.token, this.intents, this.largeThreshold,
+				this.properties, this.presence, this.compress, this.backoff, this.invalidSessionDelayMin,
+				this.invalidSessionDelayMax, this.maxFailedResumes, this.eventQueueCapacity, this.helloTimeout,
+				watchdog);
 	}
 
 	/**

@@ -50,6 +50,8 @@ public final class ShardManager {
 
 	private volatile String gatewayUrl;
 
+	private volatile GatewayBot.SessionStartLimit sessionStartLimit;
+
 	private volatile String bootstrapProblem = "starting";
 
 	private volatile boolean running;
@@ -173,6 +175,25 @@ public final class ShardManager {
 	}
 
 	/**
+	 * Makes a shard leave its connection and connect again at once (see {@link Shard#reconnect(boolean)}).
+	 * @param shardId the shard
+	 * @param resume whether to resume its session, or identify anew
+	 * @return whether the shard reconnects: {@code false} if this process does not run it or it is stopped
+	 */
+	public boolean reconnect(int shardId, boolean resume) {
+		Shard shard = shard(shardId);
+		return shard != null && shard.reconnect(resume);
+	}
+
+	/**
+	 * Identifies this process may still start before Discord's limit resets, as of the bootstrap's
+	 * {@code GET /gateway/bot}, or {@code null} before it answered.
+	 */
+	public GatewayBot.SessionStartLimit sessionStartLimit() {
+		return this.sessionStartLimit;
+	}
+
+	/**
 	 * The number of shards the bot runs (across all processes), or 0 before the bootstrap finished.
 	 */
 	public int shardCount() {
@@ -236,6 +257,7 @@ public final class ShardManager {
 
 	private void startShards(GatewayBot gateway) {
 		this.gatewayUrl = (this.settings.gatewayUrl() != null) ? this.settings.gatewayUrl() : gateway.url();
+		this.sessionStartLimit = gateway.sessionStartLimit();
 		int count = (this.settings.shardCount() != null) ? this.settings.shardCount() : Math.max(1, gateway.shards());
 		List<Integer> ids = this.settings.shardIds().isEmpty()
 				? java.util.stream.IntStream.range(0, count).boxed().toList() : this.settings.shardIds();
@@ -245,7 +267,8 @@ public final class ShardManager {
 		for (int id : ids) {
 			ShardSettings shardSettings = this.shardTemplate.forShard(id, count);
 			Shard shard = new Shard(shardSettings, shared,
-					new DispatchQueue(id, shardSettings.eventQueueCapacity(), this.listener));
+					new DispatchQueue(id, shardSettings.eventQueueCapacity(), this.listener,
+							shared.observer()::dispatchHandled));
 			this.shards.put(id, shard);
 		}
 		this.bootstrapProblem = null;

@@ -78,6 +78,9 @@ public final class WebSocketGatewayTransport implements GatewayTransport {
 
 		private volatile Connection connection;
 
+		/** The wire bytes of the message being read, over its frames. */
+		private int wireBytes;
+
 		private boolean closed;
 
 		Bridge(TransportHandler handler, MessageAssembler assembler, MessageDecompressor decompressor) {
@@ -98,6 +101,7 @@ public final class WebSocketGatewayTransport implements GatewayTransport {
 			try {
 				byte[] whole = this.assembler.append(message.getPayload(), message.isLast());
 				if (whole != null) {
+					this.handler.onReceived(whole.length, whole.length);
 					this.handler.onMessage(whole);
 				}
 			}
@@ -110,6 +114,7 @@ public final class WebSocketGatewayTransport implements GatewayTransport {
 		protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
 			try {
 				ByteBuffer payload = message.getPayload();
+				this.wireBytes += payload.remaining();
 				if (message.isLast() && this.assembler.isEmpty()) {
 					// The common case, a message in one piece: decompress it where it lies.
 					deliver(this.decompressor.decompress(payload));
@@ -128,6 +133,8 @@ public final class WebSocketGatewayTransport implements GatewayTransport {
 
 		private void deliver(DecompressedMessage json) {
 			if (json != null) {
+				this.handler.onReceived(this.wireBytes, json.length());
+				this.wireBytes = 0;
 				// The decompressor reuses its buffer; the event keeps its bytes for lazy decoding.
 				this.handler.onMessage(Arrays.copyOf(json.array(), json.length()));
 			}
