@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.websocket.WebSocketContainer;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.web.client.RestClient;
 import org.springframework.web.socket.client.WebSocketClient;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
@@ -36,6 +38,7 @@ import io.github.discordgateway.session.GatewayObserver;
 import io.github.discordgateway.session.InMemorySessionStore;
 import io.github.discordgateway.session.SessionStore;
 import io.github.discordgateway.session.Shard;
+import io.github.discordgateway.event.ObservedDispatchListener;
 import io.github.discordgateway.session.DispatchWatchdog;
 import io.github.discordgateway.session.ShardSettings;
 import io.github.discordgateway.session.ShardStatus;
@@ -248,6 +251,8 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		private Duration helloTimeout = ShardSettings.DEFAULT_HELLO_TIMEOUT;
 
 		private DispatchWatchdog watchdog = DispatchWatchdog.OFF;
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 		private final List<GatewayObserver> observers = new ArrayList<>();
 
@@ -486,6 +491,16 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		}
 
 		/**
+		 * Observes each listener dispatch (an {@link io.micrometer.observation.Observation} named
+		 * {@value io.github.discordgateway.event.DispatchObservationConvention#NAME}), so that tracing gives every
+		 * event its span. None by default.
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
 		 * Adds an observer of what the shards do (metrics, for one). Observers run on the gateway's threads and
 		 * must not block.
 		 */
@@ -534,9 +549,14 @@ public final class DiscordGatewayClient implements AutoCloseable {
 					(gatewayUrl, identifyQueue) -> new Shard.Collaborators(transport, scheduler, codec, identifyQueue,
 							sessions, observer, callbacks, gatewayUrl, events,
 							() -> ThreadLocalRandom.current().nextDouble()),
-					new GatewayBotClient(rest, codec), (limit) -> queues.create(limit, scheduler), this.eventSink);
+					new GatewayBotClient(rest, codec), (limit) -> queues.create(limit, scheduler), listener());
 			return new DiscordGatewayClient(shardManager, new DiscordGateway(shardManager, memberRequests), timers,
 					ownedContainer, this.shutdownTimeout);
+		}
+
+		private DispatchListener listener() {
+			return this.observationRegistry.isNoop() ? this.eventSink
+					: new ObservedDispatchListener(this.eventSink, this.observationRegistry);
 		}
 
 		private static String bareToken(String token) {
@@ -577,6 +597,7 @@ public final class DiscordGatewayClient implements AutoCloseable {
 					"shutdownTimeout must not be negative, was " + this.shutdownTimeout);
 			require(this.identifyQueues != null, "identifyQueues must not be null");
 			positive(this.helloTimeout, "helloTimeout");
+			require(this.observationRegistry != null, "observationRegistry must not be null");
 			require(this.watchdog != null, "watchdog must not be null (DispatchWatchdog.OFF for none)");
 		}
 
