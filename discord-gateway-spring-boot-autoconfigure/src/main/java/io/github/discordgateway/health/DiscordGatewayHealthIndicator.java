@@ -1,4 +1,4 @@
-package io.github.discordgateway.autoconfigure.health;
+package io.github.discordgateway.health;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
