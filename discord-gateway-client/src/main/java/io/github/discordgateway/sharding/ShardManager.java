@@ -160,6 +160,15 @@ public final class ShardManager {
 	}
 
 	/**
+	 * The shards this process runs, by shard id (none before the bootstrap finished).
+	 */
+	public List<Shard> shards() {
+		synchronized (this.shards) {
+			return List.copyOf(this.shards.values());
+		}
+	}
+
+	/**
 	 * What keeps the shards from starting (fetching the gateway URL, a rejected token), or {@code null} once they
 	 * run.
 	 */

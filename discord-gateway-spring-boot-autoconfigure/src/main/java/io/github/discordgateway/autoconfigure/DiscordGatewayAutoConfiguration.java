@@ -7,6 +7,8 @@ import java.util.Locale;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,6 +33,7 @@ import io.github.discordgateway.protocol.GatewayJson;
 import io.github.discordgateway.protocol.UpdatePresence;
 import io.github.discordgateway.rest.DiscordRestClients;
 import io.github.discordgateway.rest.ratelimit.RateLimitObserver;
+import io.github.discordgateway.session.DispatchWatchdog;
 import io.github.discordgateway.session.GatewayObserver;
 import io.github.discordgateway.session.InMemorySessionStore;
 import io.github.discordgateway.session.SessionStore;
@@ -129,7 +132,8 @@ public final class DiscordGatewayAutoConfiguration {
 			@Qualifier("discordRestClient") RestClient discordRestClient,
 			@Qualifier("discordGatewayWebSocketClient") WebSocketClient discordGatewayWebSocketClient,
 			DispatchListener dispatchListener, IdentifyQueueFactory identifyQueues, SessionStore sessionStore,
-			ObjectProvider<GatewayObserver> observers, ObjectProvider<DiscordGatewayClientCustomizer> customizers) {
+			ObjectProvider<GatewayObserver> observers, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<DiscordGatewayClientCustomizer> customizers) {
 		DiscordProperties.Gateway gateway = this.properties.getGateway();
 		// TLS (discord.insecure-transport-allowed-for-testing-only)
 		DiscordTransportSecurity.requireSecureGateway(this.properties, connectionDetails);
@@ -148,6 +152,9 @@ public final class DiscordGatewayAutoConfiguration {
 			.invalidSessionDelay(reconnect.getInvalidSessionDelayMin(), reconnect.getInvalidSessionDelayMax())
 			.memberRequestTimeout(gateway.getMemberRequestTimeout())
 			.helloTimeout(gateway.getHelloTimeout())
+			.watchdog(new DispatchWatchdog(gateway.getWatchdog().getDispatchSilence(),
+					gateway.getWatchdog().isResumeOnSilence()))
+			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
 			.shutdownTimeout(gateway.getShutdown().getTimeout())
 			.resumableShutdown(gateway.getShutdown().isResumable())
 			.webSocketClient(discordGatewayWebSocketClient)

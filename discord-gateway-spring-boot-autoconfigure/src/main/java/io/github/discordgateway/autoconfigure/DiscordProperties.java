@@ -232,6 +232,8 @@ public class DiscordProperties implements InitializingBean {
 
 		private final Shutdown shutdown = new Shutdown();
 
+		private final Watchdog watchdog = new Watchdog();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -338,6 +340,10 @@ public class DiscordProperties implements InitializingBean {
 
 		public Shutdown getShutdown() {
 			return this.shutdown;
+		}
+
+		public Watchdog getWatchdog() {
+			return this.watchdog;
 		}
 
 	}
@@ -536,6 +542,37 @@ public class DiscordProperties implements InitializingBean {
 
 		public void setResumable(boolean resumable) {
 			this.resumable = resumable;
+		}
+
+	}
+
+	public static class Watchdog {
+
+		/**
+		 * How long a ready shard may go without a dispatch while its heartbeats are acknowledged before it counts
+		 * as "connected but deaf" (reported in health). Unset means off: quiet bots exist.
+		 */
+		private Duration dispatchSilence;
+
+		/**
+		 * Whether a deaf shard resumes its session on a new connection (otherwise it is only reported).
+		 */
+		private boolean resumeOnSilence = false;
+
+		public Duration getDispatchSilence() {
+			return this.dispatchSilence;
+		}
+
+		public void setDispatchSilence(Duration dispatchSilence) {
+			this.dispatchSilence = dispatchSilence;
+		}
+
+		public boolean isResumeOnSilence() {
+			return this.resumeOnSilence;
+		}
+
+		public void setResumeOnSilence(boolean resumeOnSilence) {
+			this.resumeOnSilence = resumeOnSilence;
 		}
 
 	}

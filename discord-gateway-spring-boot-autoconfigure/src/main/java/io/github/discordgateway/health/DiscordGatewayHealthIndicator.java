@@ -6,12 +6,14 @@ import java.util.Map;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
-import io.github.discordgateway.session.ShardStatus;
+import io.github.discordgateway.session.Shard;
 import io.github.discordgateway.sharding.ShardManager;
 
 /**
- * UP once every shard's session is ready; DOWN otherwise, with each shard's state and, when it is not ready,
- * why.
+ * UP once every shard of this process is ready and its connection alive; DOWN otherwise. A ready shard is not
+ * UP when its heartbeats go unacknowledged for two intervals (the bot's threads may be blocked, or the connection
+ * dead) or, with the dispatch watchdog on, when it is "connected but deaf". Each shard's details are a
+ * {@link ShardHealth}.
  *
  * @since 0.1.0
  */
@@ -32,18 +34,15 @@ public class DiscordGatewayHealthIndicator extends AbstractHealthIndicator {
 			return;
 		}
 		Map<String, Object> shards = new LinkedHashMap<>();
-		for (ShardStatus status : this.shardManager.statuses()) {
-			Map<String, Object> detail = new LinkedHashMap<>();
-			detail.put("state", status.state().name());
-			if (!status.isReady() && status.reason() != null) {
-				detail.put("reason", status.reason());
-			}
-			if (status.lastCloseCode() != null) {
-				detail.put("lastCloseCode", status.lastCloseCode());
-			}
-			shards.put(String.valueOf(status.shardId()), detail);
+		boolean allHealthy = true;
+		for (Shard shard : this.shardManager.shards()) {
+			ShardHealth health = ShardHealth.of(shard);
+			allHealthy &= health.healthy();
+			Map<String, Object> details = health.toDetails();
+			// The stuck-listener report (issue 9) joins each shard's details here.
+			shards.put(String.valueOf(health.shard()), details);
 		}
-		(this.shardManager.isReady() ? builder.up() : builder.down()).withDetail("shards", shards);
+		(allHealthy && !shards.isEmpty() ? builder.up() : builder.down()).withDetail("shards", shards);
 	}
 
 }
