@@ -56,9 +56,16 @@ class CompositeGatewayObserver implements GatewayObserver {
 	}
 
 	@Override
-	public void dispatchHandled(DispatchEvent event, Duration lag, Throwable failure) {
+	public void dispatchHandled(DispatchEvent event, Duration lag) {
 		for (GatewayObserver observer : this.observers) {
-			observer.dispatchHandled(event, lag, failure);
+			observer.dispatchHandled(event, lag);
+		}
+	}
+
+	@Override
+	public void listenerFailed(DispatchEvent event, Throwable failure) {
+		for (GatewayObserver observer : this.observers) {
+			observer.listenerFailed(event, failure);
 		}
 	}
 

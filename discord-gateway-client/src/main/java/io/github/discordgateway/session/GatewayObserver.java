@@ -9,7 +9,7 @@ import io.github.discordgateway.protocol.Opcode;
 /**
  * Hears what happens on the gateway, for metrics and health. {@link #dispatchReceived},
  * {@link #heartbeatAcknowledged} and {@link #bytesReceived} are called on the socket's thread as the message is
- * read; {@link #dispatchHandled} on the shard's delivery thread once the listener returned; the others on the
+ * read; {@link #dispatchHandled} and {@link #listenerFailed} on the shard's delivery thread; the others on the
  * client's callback executor, in order. None is called on the scheduler's thread or under a shard's lock.
  * Implementations must be fast; one that throws is logged and changes nothing.
  */
@@ -52,10 +52,16 @@ public interface GatewayObserver {
 
 	/**
 	 * The listener is done with a dispatch: called on the shard's delivery thread, so it must not block.
-	 * @param lag from when the dispatch was queued for delivery to when the listener returned
-	 * @param failure what the listener threw, or {@code null}
+	 * @param lag from when the dispatch was queued for delivery (as it was read) to when the listener returned
 	 */
-	default void dispatchHandled(DispatchEvent event, Duration lag, Throwable failure) {
+	default void dispatchHandled(DispatchEvent event, Duration lag) {
+	}
+
+	/**
+	 * A listener threw on a dispatch (the others still get it, and delivery goes on): called on the shard's
+	 * delivery thread, so it must not block.
+	 */
+	default void listenerFailed(DispatchEvent event, Throwable failure) {
 	}
 
 	/**

@@ -16,6 +16,7 @@ import io.github.discordgateway.event.DispatchListener;
 import io.github.discordgateway.event.DispatchQueue;
 import io.github.discordgateway.rest.GatewayBot;
 import io.github.discordgateway.rest.InvalidTokenException;
+import io.github.discordgateway.session.GatewayObserver;
 import io.github.discordgateway.session.IdentifyQueue;
 import io.github.discordgateway.session.Scheduler;
 import io.github.discordgateway.session.Shard;
@@ -277,11 +278,20 @@ public final class ShardManager {
 			ShardSettings shardSettings = this.shardTemplate.forShard(id, count);
 			Shard shard = new Shard(shardSettings, shared,
 					new DispatchQueue(id, shardSettings.eventQueueCapacity(), this.listener,
-							shared.observer()::dispatchHandled));
+							deliveryObserver(shared.observer())));
 			this.shards.put(id, shard);
 		}
 		this.bootstrapProblem = null;
 		this.shards.values().forEach(Shard::start);
+	}
+
+	private static DispatchQueue.DeliveryObserver deliveryObserver(GatewayObserver observer) {
+		return (event, lag, failure) -> {
+			if (failure != null) {
+				observer.listenerFailed(event, failure);
+			}
+			observer.dispatchHandled(event, lag);
+		};
 	}
 
 	/**

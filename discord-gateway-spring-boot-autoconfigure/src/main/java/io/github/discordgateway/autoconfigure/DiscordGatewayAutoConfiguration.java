@@ -67,8 +67,8 @@ public final class DiscordGatewayAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	static DispatchEventListenerFactory discordDispatchEventListenerFactory() {
-		return new DispatchEventListenerFactory();
+	static DispatchEventListenerFactory discordDispatchEventListenerFactory(ObjectProvider<GatewayObserver> observers) {
+		return new DispatchEventListenerFactory(observers::orderedStream);
 	}
 
 	@Bean

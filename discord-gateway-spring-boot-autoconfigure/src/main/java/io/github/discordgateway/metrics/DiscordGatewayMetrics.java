@@ -126,13 +126,17 @@ public class DiscordGatewayMetrics implements MeterBinder, GatewayObserver {
 	}
 
 	@Override
-	public void dispatchHandled(DispatchEvent event, Duration lag, Throwable failure) {
+	public void dispatchHandled(DispatchEvent event, Duration lag) {
 		MeterRegistry current = this.registry;
-		if (current == null) {
-			return;
+		if (current != null) {
+			this.lagTimers.computeIfAbsent(event.getShardId(), (id) -> lagTimer(current, id)).record(lag);
 		}
-		this.lagTimers.computeIfAbsent(event.getShardId(), (id) -> lagTimer(current, id)).record(lag);
-		if (failure != null) {
+	}
+
+	@Override
+	public void listenerFailed(DispatchEvent event, Throwable failure) {
+		MeterRegistry current = this.registry;
+		if (current != null) {
 			counter(this.listenerErrors, current, event.getShardId(), event.getName(),
 					(type) -> Counter.builder("discord.gateway.listener.errors")
 						.description("Dispatches whose listener threw")
