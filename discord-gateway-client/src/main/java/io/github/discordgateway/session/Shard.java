@@ -52,7 +52,8 @@ import io.github.discordgateway.transport.ratelimit.GatewayRateLimiter;
  * that was not handed over, e.g. when delivery stops while the reader waits for room). READY starts a new
  * {@link Session}; READY and RESUMED mark the shard ready and save the session.</li>
  * <li>The shard's {@link DispatchQueue} thread hands each event to the listener, in sequence order.</li>
- * <li>ACKs feed latency to the observer; op 1 gets a beat at once; op 7 and op 9 reconnect (below).</li>
+ * <li>ACKs feed latency to the observer and wake the {@link DispatchWatchdog}; op 1 gets a beat at once; op 7 and
+ * op 9 reconnect (below). What the connection has been doing is kept for health as a {@link ShardActivity}.</li>
  * </ol>
  *
  * <h2>Send flow</h2>
@@ -68,23 +69,28 @@ import io.github.discordgateway.transport.ratelimit.GatewayRateLimiter;
  *
  * <h2>When the connection ends</h2>
  * <ol>
- * <li>A close the shard did not start, op 7, op 9, a zombie connection (no ACK between two beats), a failed
+ * <li>A close the shard did not start, op 7, op 9, a zombie connection (no ACK between two beats), a deaf one
+ * (ACKs but no dispatch, when the {@link DispatchWatchdog} is told to resume), a failed
  * connection attempt and a connection that brings no Hello within {@link ShardSettings#helloTimeout()} go to
  * the {@link ReconnectPolicy}: resume, identify anew, or stop for good ({@link ShardState#FATAL}, with what to
  * fix in the status), and after what delay.</li>
  * <li>Network failures keep the session and back off; only Discord's verdict (op 9 {@code false}, 4007, 4009) or
  * {@code maxFailedResumes} resumes refused after Hello give it up (and delete it from the store).</li>
+ * <li>An operator may make the shard reconnect at once ({@link #reconnect(boolean)}): to resume, or to end the
+ * session and identify anew.</li>
  * <li>When the shard itself closes (zombie connection, op 7, op 9, no Hello, shutdown) it uses
  * {@value #RESUMABLE_CLOSE_CODE}, not 1000/1001, which would end the session at Discord, except when logging
- * out.</li>
+ * out or ending the session on request.</li>
  * </ol>
  * Every connection has a generation number: callbacks from an abandoned connection are ignored, and its pending
  * identify turn is cancelled.
  *
  * <h2>Threads</h2>
  * The shard's lock guards its state; it is never held while calling code outside the client. Observers (except
- * {@link GatewayObserver#dispatchReceived} and {@link GatewayObserver#heartbeatAcknowledged}, which run on the
- * socket's thread as the message is read), the futures {@link #send} returns, and the {@link SessionStore} run on
+ * {@link GatewayObserver#dispatchReceived}, {@link GatewayObserver#heartbeatAcknowledged} and
+ * {@link GatewayObserver#bytesReceived}, which run on the socket's thread as the message is read, and
+ * {@link GatewayObserver#dispatchHandled} and {@link GatewayObserver#listenerFailed}, which run on the delivery
+ * thread), the futures {@link #send} returns, and the {@link SessionStore} run on
  * the client's callback executor ({@link Collaborators#callbacks()}), in order. So no user code ever runs on the
  * scheduler's thread, where heartbeats and reconnect timers run, nor under the shard's lock. Listeners run on the
  * shard's delivery thread.
