@@ -65,8 +65,8 @@ public interface GatewayObserver {
 	}
 
 	/**
-	 * An Identify or a Resume came to an end: {@code succeeded} on READY or RESUMED; not when the connection
-	 * ended (or Discord refused the session) before.
+	 * An Identify or a Resume came to an end: {@code succeeded} on READY or RESUMED, not when the connection ended
+	 * (or Discord refused the session) first. An attempt the shard abandons on request is not reported.
 	 */
 	default void sessionAttempted(int shardId, SessionAttempt attempt, boolean succeeded) {
 	}
