@@ -108,6 +108,8 @@ class AllDispatchEventsTests {
 		}
 		return java.util.Arrays.stream(event.getClass().getDeclaredMethods())
 			.filter((method) -> Modifier.isPublic(method.getModifiers()) && method.getName().startsWith("get"))
+			// Helpers derived from the payload (INTERACTION_CREATE's callback path) are not its decoded form.
+			.filter((method) -> !method.getReturnType().equals(String.class))
 			.toList();
 	}
 
