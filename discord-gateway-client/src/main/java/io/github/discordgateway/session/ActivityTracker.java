@@ -29,6 +29,9 @@ final class ActivityTracker {
 
 	private volatile boolean silenceReported;
 
+	/** Whether a connection was given up for want of an ACK and none has arrived since. */
+	private volatile boolean ackMissed;
+
 	ActivityTracker(Scheduler scheduler, DispatchWatchdog watchdog) {
 		this.scheduler = scheduler;
 		this.watchdog = watchdog;
@@ -42,6 +45,15 @@ final class ActivityTracker {
 	void acknowledged(Duration latency) {
 		this.latencyNanos = latency.toNanos();
 		this.lastAckAt = this.scheduler.nanoTime();
+		this.ackMissed = false;
+	}
+
+	/**
+	 * A heartbeat went unanswered until the next was due (a zombie connection): heartbeats stay overdue until
+	 * one is acknowledged, whatever the connections in between.
+	 */
+	void ackMissed() {
+		this.ackMissed = true;
 	}
 
 	void dispatchReceived() {
@@ -86,7 +98,7 @@ final class ActivityTracker {
 				|| state == ShardState.READY);
 		// Heartbeats (the first after up to one interval) answered within the next: two intervals without an
 		// ACK since this connection's Hello mean they stopped or go unanswered.
-		boolean overdue = beating && now - Math.max(hello, ack) > 2 * interval;
+		boolean overdue = beating && (this.ackMissed || now - Math.max(hello, ack) > 2 * interval);
 		Instant wallNow = Instant.now();
 		return new ShardActivity((interval > 0) ? Duration.ofNanos(interval) : null,
 				(latency != NEVER) ? Duration.ofNanos(latency) : null, instant(wallNow, now, dispatch),

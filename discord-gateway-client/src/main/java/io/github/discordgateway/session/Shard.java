@@ -818,6 +818,7 @@ public final class Shard {
 				if (isCurrent()) {
 					logger.warn("Shard {}: no heartbeat ACK since the last beat (zombie connection); resuming",
 							shardId());
+					Shard.this.activity.ackMissed();
 					reconnect(Disconnect.zombie(), "zombie connection: no heartbeat ACK");
 				}
 			}

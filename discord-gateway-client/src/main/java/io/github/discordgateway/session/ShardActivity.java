@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param sinceLastDispatch how long ago the last dispatch arrived, or {@code null} if none yet
  * @param sinceLastAck how long ago the last heartbeat ACK arrived, or {@code null} if none yet
  * @param heartbeatOverdue whether the shard is connected but no ACK arrived for two heartbeat intervals (its
- * heartbeats stopped, or they go unanswered)
+ * heartbeats stopped, or they go unanswered), or none has since a connection was given up as a zombie
  * @param dispatchSilent whether the session is ready and ACKs arrive, but no dispatch has for
  * {@link DispatchWatchdog#silence()} ("connected but deaf"); always {@code false} when that watchdog is off
  * @param lastCloseReason why the last connection the shard did not close ended, or {@code null} if none did

@@ -193,6 +193,23 @@ class ShardOperationsTests {
 	}
 
 	@Test
+	void afterAZombieConnectionHeartbeatsStayOverdueUntilOneIsAcknowledged() {
+		FakeConnection zombie = readyConnection(DispatchWatchdog.OFF);
+		this.scheduler.advance(Duration.ofMillis(1500));
+		assertThat(zombie.closedWith).isEqualTo(Shard.RESUMABLE_CLOSE_CODE);
+		this.scheduler.advance(Duration.ofSeconds(1));
+		FakeConnection resumed = this.transport.last();
+		resumed.receive(HELLO);
+		resumed.receive("{\"op\":0,\"s\":2,\"t\":\"RESUMED\",\"d\":{}}");
+		assertThat(this.shard.status().state()).isEqualTo(ShardState.READY);
+		assertThat(this.shard.activity().heartbeatOverdue()).isTrue();
+		this.scheduler.advance(Duration.ofMillis(500));
+		resumed.receive("{\"op\":11}");
+		assertThat(this.shard.activity().heartbeatOverdue()).isFalse();
+		assertThat(this.shard.activity().isHealthy()).isTrue();
+	}
+
+	@Test
 	void aReadySessionWithoutDispatchesWhileAcksArriveIsDeafOnlyWithTheWatchdogOn() {
 		FakeConnection quiet = readyConnection(DispatchWatchdog.OFF);
 		beatAndAcknowledge(quiet, Duration.ofSeconds(10));

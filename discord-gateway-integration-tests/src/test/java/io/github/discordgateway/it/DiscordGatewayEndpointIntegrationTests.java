@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -20,7 +21,7 @@ import io.github.discordgateway.simulator.SimulatedSession;
 import io.github.discordgateway.simulator.SimulatorOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -110,7 +111,8 @@ class DiscordGatewayEndpointIntegrationTests {
 		bot().run((context) -> {
 			this.simulator.awaitReady(TIMEOUT);
 			DiscordGatewayEndpoint endpoint = context.getBean(DiscordGatewayEndpoint.class);
-			assertThatIllegalArgumentException().isThrownBy(() -> endpoint.reconnect(0, "restart"));
+			assertThatExceptionOfType(InvalidEndpointRequestException.class)
+				.isThrownBy(() -> endpoint.reconnect(0, "restart"));
 			assertThat(endpoint.reconnect(3, "resume")).isNull();
 			assertThat(this.simulator.connections()).hasSize(1);
 		});

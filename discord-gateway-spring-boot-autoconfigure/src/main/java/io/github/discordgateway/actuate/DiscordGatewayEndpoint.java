@@ -2,6 +2,7 @@ package io.github.discordgateway.actuate;
 
 import java.util.List;
 
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -57,7 +58,8 @@ public class DiscordGatewayEndpoint {
 		boolean resume = switch (action) {
 			case "resume" -> true;
 			case "identify" -> false;
-			default -> throw new IllegalArgumentException("action must be resume or identify, was " + action);
+			default -> throw new InvalidEndpointRequestException("action must be resume or identify, was " + action,
+					"action must be resume or identify");
 		};
 		if (this.shardManager.shard(shardId) == null) {
 			return null;
