@@ -63,10 +63,12 @@ class DiscordGatewayEndpointWebIntegrationTests {
 	@Test
 	void readsEveryShardAndReconnectsOneOnRequest() throws Exception {
 		SimulatedSession session = this.simulator.awaitReady(TIMEOUT);
-		await().atMost(TIMEOUT).until(() -> send("GET", "/actuator/discordgateway").body().contains("\"healthy\":true"));
+		await().atMost(TIMEOUT)
+			.until(() -> send("GET", "/actuator/discordgateway").body().contains("\"lastAckAt\":\""));
 		HttpResponse<String> read = send("GET", "/actuator/discordgateway");
 		assertThat(read.statusCode()).isEqualTo(200);
 		assertThat(read.body()).contains("\"state\":\"READY\"")
+			.contains("\"healthy\":true")
 			.contains("\"shardCount\":1")
 			.contains("\"lastAckAt\":\"")
 			.doesNotContain(this.simulator.options().token())
