@@ -71,7 +71,7 @@ public interface GatewayObserver {
 	default void sessionAttempted(int shardId, SessionAttempt attempt, boolean succeeded) {
 	}
 
-	/** A command had to wait this long for the connection's rate limiter before it could go out. */
+	/** The connection's rate limiter held a command at the head of the queue for this long (told once a command). */
 	default void rateLimited(int shardId, Opcode op, Duration wait) {
 	}
 

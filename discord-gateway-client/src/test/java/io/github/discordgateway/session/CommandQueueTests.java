@@ -24,11 +24,20 @@ class CommandQueueTests {
 
 	private final List<Opcode> observed = new ArrayList<>();
 
+	private final List<Duration> held = new ArrayList<>();
+
 	private final CommandQueue queue = new CommandQueue(0, this.scheduler, this.callbacks, new GatewayObserver() {
+
 		@Override
 		public void commandSent(int shardId, Opcode op, Duration waited) {
 			CommandQueueTests.this.observed.add(op);
 		}
+
+		@Override
+		public void rateLimited(int shardId, Opcode op, Duration wait) {
+			CommandQueueTests.this.held.add(wait);
+		}
+
 	});
 
 	private FakeConnection connection() {
@@ -65,6 +74,22 @@ class CommandQueueTests {
 		assertThat(next.sent).containsExactly("{\"op\":43}");
 		this.callbacks.runAll();
 		assertThat(command).isCompleted();
+	}
+
+	@Test
+	void aCommandHeldByTheRateLimiterIsReportedOnceWithItsWaitHoweverOftenTheQueueDrains() {
+		FakeConnection connection = connection();
+		this.queue.open(connection, limiter());
+		for (int i = 0; i < 8; i++) {
+			this.queue.add(Opcode.PRESENCE_UPDATE, "{\"op\":3,\"n\":" + i + "}");
+		}
+		this.scheduler.advance(Duration.ofSeconds(1));
+		this.callbacks.runAll();
+		assertThat(this.held).containsExactly(GatewayRateLimiter.PRESENCE_WINDOW);
+		this.scheduler.advance(GatewayRateLimiter.PRESENCE_WINDOW);
+		this.callbacks.runAll();
+		assertThat(connection.sent).as("the three held go out together when the window frees five slots").hasSize(8);
+		assertThat(this.held).hasSize(1);
 	}
 
 	@Test

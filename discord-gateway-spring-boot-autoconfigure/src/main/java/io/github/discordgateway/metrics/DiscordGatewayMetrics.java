@@ -50,8 +50,8 @@ import io.github.discordgateway.sharding.ShardManager;
  * since the last dispatch and the last heartbeat ACK (NaN before the first);</li>
  * <li>{@code discord.gateway.commands.sent} (counter; tag {@code op}) and {@code discord.gateway.commands.wait}
  * (timer; tag {@code op}): commands sent, and how long they waited for the session and the rate limiter;</li>
- * <li>{@code discord.gateway.commands.throttled} (timer; tag {@code op}): each wait the connection's rate
- * limiter imposed on the queue;</li>
+ * <li>{@code discord.gateway.commands.throttled} (timer; tag {@code op}): commands the connection's rate limiter
+ * held at the head of the queue, with the wait it set;</li>
  * <li>{@code discord.gateway.session.start.limit.remaining} (gauge; no tag): identifies left before Discord's
  * limit resets, as of the bootstrap's {@code GET /gateway/bot}.</li>
  * </ul>
