@@ -11,6 +11,7 @@ import io.github.discordgateway.event.DispatchEvent;
 import io.github.discordgateway.protocol.CloseAction;
 import io.github.discordgateway.protocol.Opcode;
 import io.github.discordgateway.session.GatewayObserver;
+import io.github.discordgateway.session.SessionAttempt;
 import io.github.discordgateway.session.ShardStatus;
 import io.github.discordgateway.session.StuckListener;
 import io.github.discordgateway.transport.OversizeMessage;
@@ -36,7 +37,7 @@ class CompositeGatewayObserver implements GatewayObserver {
 
 	@Override
 	public void dispatchReceived(DispatchEvent event) {
-		// A plain loop: this runs on the socket's thread for every event.
+		// A plain loop: this runs for every event.
 		for (GatewayObserver observer : this.observers) {
 			try {
 				observer.dispatchReceived(event);
@@ -70,6 +71,55 @@ class CompositeGatewayObserver implements GatewayObserver {
 	@Override
 	public void commandSent(int shardId, Opcode op, Duration waited) {
 		each((observer) -> observer.commandSent(shardId, op, waited));
+	}
+
+	@Override
+	public void bytesReceived(int shardId, int wireBytes, long decompressedBytes) {
+		// A plain loop: this runs for every event.
+		for (GatewayObserver observer : this.observers) {
+			try {
+				observer.bytesReceived(shardId, wireBytes, decompressedBytes);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Gateway observer {} failed", observer, ex);
+			}
+		}
+	}
+
+	@Override
+	public void dispatchHandled(DispatchEvent event, Duration lag) {
+		// A plain loop: this runs for every event.
+		for (GatewayObserver observer : this.observers) {
+			try {
+				observer.dispatchHandled(event, lag);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Gateway observer {} failed", observer, ex);
+			}
+		}
+	}
+
+	@Override
+	public void listenerFailed(DispatchEvent event, Throwable failure) {
+		// A plain loop: this runs for every event.
+		for (GatewayObserver observer : this.observers) {
+			try {
+				observer.listenerFailed(event, failure);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Gateway observer {} failed", observer, ex);
+			}
+		}
+	}
+
+	@Override
+	public void sessionAttempted(int shardId, SessionAttempt attempt, boolean succeeded) {
+		each((observer) -> observer.sessionAttempted(shardId, attempt, succeeded));
+	}
+
+	@Override
+	public void rateLimited(int shardId, Opcode op, Duration wait) {
+		each((observer) -> observer.rateLimited(shardId, op, wait));
 	}
 
 	@Override

@@ -17,6 +17,8 @@ import java.util.function.DoubleSupplier;
 
 import jakarta.websocket.WebSocketContainer;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.web.client.RestClient;
 import org.springframework.web.socket.client.WebSocketClient;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
@@ -41,6 +43,8 @@ import io.github.discordgateway.session.GatewayObserver;
 import io.github.discordgateway.session.InMemorySessionStore;
 import io.github.discordgateway.session.SessionStore;
 import io.github.discordgateway.session.Shard;
+import io.github.discordgateway.event.ObservedDispatchListener;
+import io.github.discordgateway.session.DispatchWatchdog;
 import io.github.discordgateway.session.ShardSettings;
 import io.github.discordgateway.session.ShardStatus;
 import io.github.discordgateway.sharding.ShardIds;
@@ -269,6 +273,10 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		private Duration helloTimeout = ShardSettings.DEFAULT_HELLO_TIMEOUT;
 
 		private Duration sessionSaveInterval = ShardSettings.DEFAULT_SESSION_SAVE_INTERVAL;
+
+		private DispatchWatchdog watchdog = DispatchWatchdog.OFF;
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 		private final List<GatewayObserver> observers = new ArrayList<>();
 
@@ -546,6 +554,26 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		}
 
 		/**
+		 * The "connected but deaf" watchdog: a ready session whose heartbeats are acknowledged but that brings no
+		 * dispatch for a while is reported in its {@link io.github.discordgateway.session.ShardActivity} and, if
+		 * the watchdog says so, resumed on a new connection. Off by default (quiet bots exist).
+		 */
+		public Builder watchdog(DispatchWatchdog watchdog) {
+			this.watchdog = watchdog;
+			return this;
+		}
+
+		/**
+		 * Observes each listener dispatch (an {@link io.micrometer.observation.Observation} named
+		 * {@value io.github.discordgateway.event.DispatchObservationConvention#NAME}), so that tracing gives every
+		 * event its span. None by default.
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
 		 * Adds an observer of what the shards do (metrics, for one). Observers run on the gateway's threads and
 		 * must not block.
 		 */
@@ -572,7 +600,8 @@ public final class DiscordGatewayClient implements AutoCloseable {
 					this.invalidSessionDelayMax, this.maxFailedResumes, this.eventQueueCapacity)
 				.withHelloTimeout(this.helloTimeout)
 				.withDelivery(this.eventQueueMaxBytes, this.stuckListenerThreshold)
-				.withSessionSaveInterval(this.sessionSaveInterval);
+				.withSessionSaveInterval(this.sessionSaveInterval)
+				.withWatchdog(this.watchdog);
 		}
 
 		/**
@@ -612,10 +641,15 @@ public final class DiscordGatewayClient implements AutoCloseable {
 			ShardManager shardManager = new ShardManager(settings, template, scheduler,
 					(gatewayUrl, identifyQueue) -> new Shard.Collaborators(transport, scheduler, codec, identifyQueue,
 							sessions, observer, callbacks, gatewayUrl, events, random),
-					new GatewayBotClient(rest, codec), (limit) -> queues.create(limit, scheduler), this.eventSink,
+					new GatewayBotClient(rest, codec), (limit) -> queues.create(limit, scheduler), listener(),
 					ownership);
 			return new DiscordGatewayClient(shardManager, new DiscordGateway(shardManager, memberRequests), timers,
 					ownedContainer, this.shutdownTimeout);
+		}
+
+		private DispatchListener listener() {
+			return this.observationRegistry.isNoop() ? this.eventSink
+					: new ObservedDispatchListener(this.eventSink, this.observationRegistry);
 		}
 
 		private static String bareToken(String token) {
@@ -664,6 +698,8 @@ public final class DiscordGatewayClient implements AutoCloseable {
 			require(this.identifyQueues != null, "identifyQueues must not be null");
 			positive(this.helloTimeout, "helloTimeout");
 			positive(this.sessionSaveInterval, "sessionSaveInterval");
+			require(this.observationRegistry != null, "observationRegistry must not be null");
+			require(this.watchdog != null, "watchdog must not be null (DispatchWatchdog.OFF for none)");
 		}
 
 		/**

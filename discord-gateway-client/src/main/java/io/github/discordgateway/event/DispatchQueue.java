@@ -44,7 +44,7 @@ public final class DispatchQueue {
 
 	private final Condition idle = this.lock.newCondition();
 
-	private final Deque<DispatchEvent> queue = new ArrayDeque<>();
+	private final Deque<Queued> queue = new ArrayDeque<>();
 
 	private final int capacity;
 
@@ -63,6 +63,8 @@ public final class DispatchQueue {
 	private Delivery delivering;
 
 	private final ThreadFactory threads;
+
+	private final DeliveryObserver deliveryObserver;
 
 	/** The one thread allowed to deliver; {@code null} while stopped. */
 	private volatile Thread deliverer;
@@ -111,7 +113,7 @@ public final class DispatchQueue {
 	 * @param nanoClock the clock {@link #delivering()} tells the start of a delivery by (the client's scheduler's)
 	 */
 	public DispatchQueue(int shardId, int capacity, long maxBytes, DispatchListener listener, LongSupplier nanoClock) {
-		this(shardId, capacity, maxBytes, listener, nanoClock, Thread::new);
+		this(shardId, capacity, maxBytes, listener, nanoClock, Thread::new, DeliveryObserver.NONE);
 	}
 
 	/**
@@ -121,10 +123,12 @@ public final class DispatchQueue {
 	 * @param listener where events go
 	 * @param nanoClock the clock {@link #delivering()} tells the start of a delivery by (the client's scheduler's)
 	 * @param threads makes the delivery thread (virtual threads keep hundreds of shards cheap)
+	 * @param deliveryObserver hears of each event the listener is done with, on the delivery thread
 	 */
 	public DispatchQueue(int shardId, int capacity, long maxBytes, DispatchListener listener, LongSupplier nanoClock,
-			ThreadFactory threads) {
+			ThreadFactory threads, DeliveryObserver deliveryObserver) {
 		this.capacity = capacity;
+		this.deliveryObserver = deliveryObserver;
 		this.maxBytes = maxBytes;
 		this.listener = listener;
 		this.nanoClock = nanoClock;
@@ -167,7 +171,7 @@ public final class DispatchQueue {
 					return false;
 				}
 			}
-			this.queue.add(event);
+			this.queue.add(new Queued(event, this.nanoClock.getAsLong()));
 			this.accepted.incrementAndGet();
 			this.queuedBytes += size;
 			this.notEmpty.signal();
@@ -335,9 +339,9 @@ public final class DispatchQueue {
 			while (this.deliverer == self) {
 				this.deliveryLock.lockInterruptibly();
 				try {
-					DispatchEvent event = (this.deliverer == self) ? take(self) : null;
-					if (event != null) {
-						deliver(event);
+					Queued queued = (this.deliverer == self) ? take(self) : null;
+					if (queued != null) {
+						deliver(queued);
 					}
 				}
 				finally {
@@ -350,30 +354,33 @@ public final class DispatchQueue {
 		}
 	}
 
-	private DispatchEvent take(Thread self) throws InterruptedException {
+	private Queued take(Thread self) throws InterruptedException {
 		this.lock.lockInterruptibly();
 		try {
 			if (this.queue.isEmpty()) {
 				this.notEmpty.await(1, TimeUnit.SECONDS);
 			}
-			DispatchEvent event = this.queue.poll();
-			if (event != null) {
-				this.queuedBytes -= event.dataSize();
-				this.delivering = new Delivery(event, this.nanoClock.getAsLong(), self);
+			Queued queued = this.queue.poll();
+			if (queued != null) {
+				this.queuedBytes -= queued.event().dataSize();
+				this.delivering = new Delivery(queued.event(), this.nanoClock.getAsLong(), self);
 				this.notFull.signalAll();
 			}
-			return event;
+			return queued;
 		}
 		finally {
 			this.lock.unlock();
 		}
 	}
 
-	private void deliver(DispatchEvent event) {
+	private void deliver(Queued queued) {
+		DispatchEvent event = queued.event();
+		Throwable failure = null;
 		try {
 			this.listener.onDispatch(event);
 		}
 		catch (Throwable ex) {
+			failure = ex;
 			logger.error("A listener failed on {} (sequence {}, shard {}); delivery goes on", event.getName(),
 					event.getSequence(), event.getShardId(), ex);
 		}
@@ -391,6 +398,37 @@ public final class DispatchQueue {
 				this.lock.unlock();
 			}
 		}
+		try {
+			this.deliveryObserver.delivered(event,
+					Duration.ofNanos(this.nanoClock.getAsLong() - queued.queuedAt()), failure);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("A delivery observer failed on {} (sequence {}, shard {})", event.getName(),
+					event.getSequence(), event.getShardId(), ex);
+		}
+	}
+
+	/**
+	 * Hears of each event the listener is done with, on the delivery thread (so it must not block).
+	 */
+	@FunctionalInterface
+	public interface DeliveryObserver {
+
+		/** Hears nothing. */
+		DeliveryObserver NONE = (event, lag, failure) -> {
+		};
+
+		/**
+		 * @param event the event
+		 * @param lag from when the event was queued to when the listener returned
+		 * @param failure what the listener threw, or {@code null}
+		 */
+		void delivered(DispatchEvent event, Duration lag, Throwable failure);
+
+	}
+
+	/** A queued event and when it was queued, on the queue's clock. */
+	private record Queued(DispatchEvent event, long queuedAt) {
 	}
 
 	/**

@@ -41,6 +41,9 @@ final class CommandQueue {
 
 	private String closedForGood;
 
+	/** The command the observer last heard was held by the rate limiter: each held command is told once. */
+	private Command reportedAsHeld;
+
 	/**
 	 * @param shardId the shard, for the observer
 	 * @param scheduler time, and the timer that waits for the rate limit
@@ -116,7 +119,12 @@ final class CommandQueue {
 			if (wait > 0 || !(presence ? this.rateLimiter.tryAcquirePresenceUpdate()
 					: this.rateLimiter.tryAcquireCommand())) {
 				this.pendingDrain.cancel();
-				this.pendingDrain = this.scheduler.schedule(this::drainLater, Duration.ofNanos(Math.max(wait, 1_000_000)));
+				Duration delay = Duration.ofNanos(Math.max(wait, 1_000_000));
+				this.pendingDrain = this.scheduler.schedule(this::drainLater, delay);
+				if (this.reportedAsHeld != next) {
+					this.reportedAsHeld = next;
+					this.callbacks.execute(() -> this.observer.rateLimited(this.shardId, next.op(), delay));
+				}
 				return;
 			}
 			this.commands.poll();

@@ -9,8 +9,10 @@ import io.github.discordgateway.transport.OversizeMessage;
 
 /**
  * Hears what happens on the gateway, for metrics and health. {@link #dispatchReceived},
- * {@link #heartbeatAcknowledged}, {@link #messageSkipped} and {@link #malformedMessageSkipped} are called on the
- * socket's thread as the message is read; the others on the client's callback executor, in order. None is called on the scheduler's thread or under a shard's lock.
+ * {@link #heartbeatAcknowledged}, {@link #bytesReceived}, {@link #messageSkipped} and
+ * {@link #malformedMessageSkipped} are called on the socket's thread as the message is read;
+ * {@link #dispatchHandled} and {@link #listenerFailed} on the shard's delivery thread; the others on the client's
+ * callback executor, in order. None is called on the scheduler's thread or under a shard's lock.
  * Implementations must be fast; one that throws is logged and changes nothing.
  */
 public interface GatewayObserver {
@@ -56,6 +58,39 @@ public interface GatewayObserver {
 
 	/** A command went out after waiting this long in the shard's queue (for the session and the rate limit). */
 	default void commandSent(int shardId, Opcode op, Duration waited) {
+	}
+
+	/**
+	 * A whole gateway message was read: called on the socket's thread, so it must not block.
+	 * @param wireBytes its size as it came over the wire (compressed when transport compression is on)
+	 * @param decompressedBytes its size as JSON
+	 */
+	default void bytesReceived(int shardId, int wireBytes, long decompressedBytes) {
+	}
+
+	/**
+	 * The listener is done with a dispatch: called on the shard's delivery thread, so it must not block.
+	 * @param lag from when the dispatch was queued for delivery (as it was read) to when the listener returned
+	 */
+	default void dispatchHandled(DispatchEvent event, Duration lag) {
+	}
+
+	/**
+	 * A listener threw on a dispatch (the others still get it, and delivery goes on): called on the shard's
+	 * delivery thread, so it must not block.
+	 */
+	default void listenerFailed(DispatchEvent event, Throwable failure) {
+	}
+
+	/**
+	 * An Identify or a Resume came to an end: {@code succeeded} on READY or RESUMED, not when the connection ended
+	 * (or Discord refused the session) first. An attempt the shard abandons on request is not reported.
+	 */
+	default void sessionAttempted(int shardId, SessionAttempt attempt, boolean succeeded) {
+	}
+
+	/** The connection's rate limiter held a command at the head of the queue for this long (told once a command). */
+	default void rateLimited(int shardId, Opcode op, Duration wait) {
 	}
 
 	/** The shard's status changed. */

@@ -58,7 +58,8 @@ import io.github.discordgateway.transport.ratelimit.GatewayRateLimiter;
  * busy with one event past {@link ShardSettings#stuckListenerThreshold()} is reported by a
  * {@link StuckListenerWatch} on the scheduler's thread: logged with the thread's stack, told to the observer, and
  * shown in the status until it is done.</li>
- * <li>ACKs feed latency to the observer; op 1 gets a beat at once; op 7 and op 9 reconnect (below).</li>
+ * <li>ACKs feed latency to the observer and wake the {@link DispatchWatchdog}; op 1 gets a beat at once; op 7 and
+ * op 9 reconnect (below). What the connection has been doing is kept for health as a {@link ShardActivity}.</li>
  * </ol>
  *
  * <h2>Send flow</h2>
@@ -74,15 +75,18 @@ import io.github.discordgateway.transport.ratelimit.GatewayRateLimiter;
  *
  * <h2>When the connection ends</h2>
  * <ol>
- * <li>A close the shard did not start, op 7, op 9, a zombie connection (no ACK between two beats), a failed
+ * <li>A close the shard did not start, op 7, op 9, a zombie connection (no ACK between two beats), a deaf one
+ * (ACKs but no dispatch, when the {@link DispatchWatchdog} is told to resume), a failed
  * connection attempt and a connection that brings no Hello within {@link ShardSettings#helloTimeout()} go to
  * the {@link ReconnectPolicy}: resume, identify anew, or stop for good ({@link ShardState#FATAL}, with what to
  * fix in the status), and after what delay.</li>
  * <li>Network failures keep the session and back off; only Discord's verdict (op 9 {@code false}, 4007, 4009) or
  * {@code maxFailedResumes} resumes refused after Hello give it up (and delete it from the store).</li>
+ * <li>An operator may make the shard reconnect at once ({@link #reconnect(boolean)}): to resume, or to end the
+ * session and identify anew.</li>
  * <li>When the shard itself closes (zombie connection, op 7, op 9, no Hello, shutdown) it uses
  * {@value #RESUMABLE_CLOSE_CODE}, not 1000/1001, which would end the session at Discord, except when logging
- * out.</li>
+ * out or ending the session on request.</li>
  * </ol>
  * Every connection has a generation number: callbacks from an abandoned connection are ignored, and its pending
  * identify turn is cancelled.
@@ -96,7 +100,8 @@ import io.github.discordgateway.transport.ratelimit.GatewayRateLimiter;
  *
  * <h2>Threads</h2>
  * The shard's lock guards its state; it is never held while calling code outside the client. Observers (except
- * those {@link GatewayObserver} names as called on the socket's thread as the message is read), the futures {@link #send} returns, and the {@link SessionStore} run on
+ * those {@link GatewayObserver} names as called on the socket's or the delivery thread), the futures
+ * {@link #send} returns, and the {@link SessionStore} run on
  * the client's callback executor ({@link Collaborators#callbacks()}), in order. So no user code ever runs on the
  * scheduler's thread, where heartbeats and reconnect timers run, nor under the shard's lock. Listeners run on the
  * shard's delivery thread.
@@ -158,6 +163,11 @@ public final class Shard {
 	/** Whether the current connection sent Resume and has not been RESUMED yet. */
 	private boolean resumeSent;
 
+	/** Whether the current connection sent Identify and has not been READY yet. */
+	private boolean identifySent;
+
+	private final ActivityTracker activity;
+
 	private int failedAttempts;
 
 	private int failedResumes;
@@ -209,6 +219,7 @@ public final class Shard {
 		this.status = new ShardStatus(settings.shardId(), ShardState.STOPPED, null, null, 0);
 		this.stuckListenerWatch = new StuckListenerWatch(settings.shardId(), queue, this.scheduler,
 				settings.stuckListenerThreshold(), this::listenerStuck, this::listenerRecovered);
+		this.activity = new ActivityTracker(this.scheduler, settings.watchdog());
 	}
 
 	/**
@@ -332,6 +343,41 @@ public final class Shard {
 	}
 
 	/**
+	 * What the shard's connection has been doing (heartbeats, ACKs, dispatches), as of now; never waits for the
+	 * shard's lock.
+	 */
+	public ShardActivity activity() {
+		return this.activity.snapshot(this.status.state());
+	}
+
+	/**
+	 * Leaves the current connection at once and connects again, for an operator who sees a connection misbehave.
+	 * Ignored while the shard is stopped or stopped for good ({@link #start()} starts it).
+	 * @param resume whether to resume the session on the new connection (the shard identifies anew if it has
+	 * none); {@code false} ends the session at Discord (close code 1000) and identifies anew
+	 * @return whether the shard reconnects
+	 */
+	public synchronized boolean reconnect(boolean resume) {
+		if (this.state == ShardState.STOPPED || this.state == ShardState.FATAL) {
+			return false;
+		}
+		String why = resume ? "reconnect to resume, on request" : "reconnect to identify anew, on request";
+		logger.info("Shard {}: {}", shardId(), why);
+		abandonConnection(resume ? RESUMABLE_CLOSE_CODE : 1000, why);
+		this.pendingConnect.cancel();
+		this.resumeSent = false;
+		this.identifySent = false;
+		if (!resume) {
+			forgetSession();
+		}
+		CloseAction action = (this.session != null) ? CloseAction.RESUME : CloseAction.IDENTIFY;
+		this.callbacks.execute(() -> this.observer.reconnecting(shardId(), action));
+		this.reason = why;
+		scheduleConnect(Duration.ZERO);
+		return true;
+	}
+
+	/**
 	 * The sequence of the last dispatch handed to delivery in the current session, or
 	 * {@link GatewayMessage#NO_SEQUENCE}.
 	 */
@@ -395,6 +441,7 @@ public final class Shard {
 	 */
 	private void connect() {
 		this.resumeSent = false;
+		this.identifySent = false;
 		int connectionGeneration = ++this.generation;
 		setState(ShardState.CONNECTING, this.reason);
 		String base = null;
@@ -459,7 +506,7 @@ public final class Shard {
 	private void disconnected(Disconnect disconnect) {
 		Decision decision = this.policy.decide(disconnect,
 				new Attempts(this.session != null, this.resumeSent, this.failedAttempts, this.failedResumes));
-		this.resumeSent = false;
+		sessionAttemptEnded(false);
 		this.failedAttempts = decision.failedAttempts();
 		this.failedResumes = decision.failedResumes();
 		CloseAction action = decision.action();
@@ -476,6 +523,19 @@ public final class Shard {
 		}
 		this.callbacks.execute(() -> this.observer.reconnecting(shardId(), action));
 		scheduleConnect(decision.delay());
+	}
+
+	/**
+	 * Tells the observer how the Identify or Resume of the current connection ended, if it sent one.
+	 */
+	private void sessionAttemptEnded(boolean succeeded) {
+		SessionAttempt attempt = this.resumeSent ? SessionAttempt.RESUME
+				: this.identifySent ? SessionAttempt.IDENTIFY : null;
+		this.resumeSent = false;
+		this.identifySent = false;
+		if (attempt != null) {
+			this.callbacks.execute(() -> this.observer.sessionAttempted(shardId(), attempt, succeeded));
+		}
 	}
 
 	private void scheduleConnect(Duration delay) {
@@ -536,6 +596,7 @@ public final class Shard {
 		String description = "closed with " + code + (closeReason.isEmpty() ? "" : " (" + closeReason + ")");
 		this.reason = (known != null && known.action() == CloseAction.STOP)
 				? description + ": " + known.explanation() : description;
+		this.activity.connectionLost(this.reason);
 		if (known == null && code >= 4000) {
 			logger.warn("Shard {}: the gateway closed with unknown code {}; resuming", shardId(), code);
 		}
@@ -668,6 +729,7 @@ public final class Shard {
 			this.commands.closeForGood("Shard " + shardId() + " has stopped for good: " + why);
 			return;
 		}
+		this.identifySent = true;
 		this.rateLimiter.tryAcquireCommand();
 		this.connection.send(payload);
 	}
@@ -717,6 +779,16 @@ public final class Shard {
 		}
 
 		@Override
+		public void onReceived(int wireBytes, long messageBytes) {
+			try {
+				Shard.this.observer.bytesReceived(shardId(), wireBytes, messageBytes);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("An observer failed on the bytes received by shard {}", shardId(), ex);
+			}
+		}
+
+		@Override
 		public void onMessage(byte[] message) {
 			Shard.this.dispatcher.dispatch(message, this);
 		}
@@ -755,6 +827,7 @@ public final class Shard {
 						Shard.this.queue::readerPausedSinceLastAsked);
 				Shard.this.heartbeater.start(Shard.this.random);
 				Shard.this.rateLimiter.setHeartbeatInterval(interval);
+				Shard.this.activity.helloReceived(interval);
 				Session current = Shard.this.session;
 				if (current != null) {
 					setState(ShardState.RESUMING, Shard.this.reason);
@@ -812,6 +885,7 @@ public final class Shard {
 					return;
 				}
 			}
+			Shard.this.activity.dispatchReceived();
 			ReadySession ready = "READY".equals(message.type())
 					? Shard.this.json.read(message.data(), ReadySession.class) : null;
 			DispatchEvent event = Shard.this.events.create(message.type(), shardId(), sequence, replayed,
@@ -871,7 +945,7 @@ public final class Shard {
 		private void readied() {
 			Shard.this.failedAttempts = 0;
 			Shard.this.failedResumes = 0;
-			Shard.this.resumeSent = false;
+			sessionAttemptEnded(true);
 			setState(ShardState.READY, null);
 			save();
 			Shard.this.commands.open(Shard.this.connection, Shard.this.rateLimiter);
@@ -943,6 +1017,7 @@ public final class Shard {
 				if (isCurrent()) {
 					logger.warn("Shard {}: no heartbeat ACK since the last beat (zombie connection); resuming",
 							shardId());
+					Shard.this.activity.ackMissed();
 					reconnect(Disconnect.zombie(), "zombie connection: no heartbeat ACK");
 				}
 			}
@@ -950,7 +1025,34 @@ public final class Shard {
 
 		@Override
 		public void acknowledged(Duration latency) {
-			Shard.this.observer.heartbeatAcknowledged(shardId(), latency);
+			Shard.this.activity.acknowledged(latency);
+			try {
+				Shard.this.observer.heartbeatAcknowledged(shardId(), latency);
+			}
+			finally {
+				watchForSilence();
+			}
+		}
+
+		/**
+		 * The dispatch watchdog, at each ACK: heartbeats are answered, so a ready session that brings no dispatch
+		 * is deaf.
+		 */
+		private void watchForSilence() {
+			synchronized (Shard.this) {
+				if (!isCurrent() || !Shard.this.activity.isDispatchSilent(Shard.this.state)) {
+					return;
+				}
+				String why = "no dispatch for " + Shard.this.settings.watchdog().silence().toMillis()
+						+ " ms while heartbeats were acknowledged (connected but deaf)";
+				if (Shard.this.settings.watchdog().resume()) {
+					logger.warn("Shard {}: {}; resuming", shardId(), why);
+					reconnect(Disconnect.reconnectRequested(), why);
+				}
+				else if (Shard.this.activity.firstReportOfSilence()) {
+					logger.warn("Shard {}: {}", shardId(), why);
+				}
+			}
 		}
 
 	}

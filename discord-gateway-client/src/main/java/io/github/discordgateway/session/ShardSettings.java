@@ -29,12 +29,13 @@ import io.github.discordgateway.protocol.UpdatePresence;
  * @param stuckListenerThreshold how long the listener may be busy with one event before it is reported stuck
  * @param sessionSaveInterval how often the sequence the listener reached is saved to the {@link SessionStore}
  * (besides at READY, RESUMED and stop)
+ * @param watchdog what a session that ACKs heartbeats but brings no dispatch counts as, and whether it resumes
  */
 public record ShardSettings(int shardId, int shardCount, String token, long intents, int largeThreshold,
 		ConnectionProperties properties, UpdatePresence presence, String compress, Backoff backoff,
 		Duration invalidSessionDelayMin, Duration invalidSessionDelayMax, int maxFailedResumes,
 		int eventQueueCapacity, Duration helloTimeout, long eventQueueMaxBytes, Duration stuckListenerThreshold,
-		Duration sessionSaveInterval) {
+		Duration sessionSaveInterval, DispatchWatchdog watchdog) {
 
 	/** How long a connection may take to bring Hello unless configured. */
 	public static final Duration DEFAULT_HELLO_TIMEOUT = Duration.ofSeconds(30);
@@ -48,7 +49,7 @@ public record ShardSettings(int shardId, int shardCount, String token, long inte
 	/**
 	 * Settings with the {@link #DEFAULT_STUCK_LISTENER_THRESHOLD default stuck listener threshold}, the
 	 * {@link DispatchQueue#DEFAULT_MAX_BYTES default byte bound of the event queue} and the
-	 * {@link #DEFAULT_SESSION_SAVE_INTERVAL default save interval}.
+	 * {@link #DEFAULT_SESSION_SAVE_INTERVAL default save interval}, and no dispatch watchdog.
 	 */
 	public ShardSettings(int shardId, int shardCount, String token, long intents, int largeThreshold,
 			ConnectionProperties properties, UpdatePresence presence, String compress, Backoff backoff,
@@ -56,7 +57,8 @@ public record ShardSettings(int shardId, int shardCount, String token, long inte
 			int eventQueueCapacity, Duration helloTimeout) {
 		this(shardId, shardCount, token, intents, largeThreshold, properties, presence, compress, backoff,
 				invalidSessionDelayMin, invalidSessionDelayMax, maxFailedResumes, eventQueueCapacity, helloTimeout,
-				DispatchQueue.DEFAULT_MAX_BYTES, DEFAULT_STUCK_LISTENER_THRESHOLD, DEFAULT_SESSION_SAVE_INTERVAL);
+				DispatchQueue.DEFAULT_MAX_BYTES, DEFAULT_STUCK_LISTENER_THRESHOLD, DEFAULT_SESSION_SAVE_INTERVAL,
+				DispatchWatchdog.OFF);
 	}
 
 	/**
@@ -78,7 +80,7 @@ public record ShardSettings(int shardId, int shardCount, String token, long inte
 		return new ShardSettings(id, count, this.token, this.intents, this.largeThreshold, this.properties,
 				this.presence, this.compress, this.backoff, this.invalidSessionDelayMin, this.invalidSessionDelayMax,
 				this.maxFailedResumes, this.eventQueueCapacity, this.helloTimeout, this.eventQueueMaxBytes,
-				this.stuckListenerThreshold, this.sessionSaveInterval);
+				this.stuckListenerThreshold, this.sessionSaveInterval, this.watchdog);
 	}
 
 	/**
@@ -88,7 +90,7 @@ public record ShardSettings(int shardId, int shardCount, String token, long inte
 		return new ShardSettings(this.shardId, this.shardCount, this.token, this.intents, this.largeThreshold,
 				this.properties, this.presence, this.compress, this.backoff, this.invalidSessionDelayMin,
 				this.invalidSessionDelayMax, this.maxFailedResumes, this.eventQueueCapacity, timeout,
-				this.eventQueueMaxBytes, this.stuckListenerThreshold, this.sessionSaveInterval);
+				this.eventQueueMaxBytes, this.stuckListenerThreshold, this.sessionSaveInterval, this.watchdog);
 	}
 
 	/**
@@ -98,7 +100,7 @@ public record ShardSettings(int shardId, int shardCount, String token, long inte
 		return new ShardSettings(this.shardId, this.shardCount, this.token, this.intents, this.largeThreshold,
 				this.properties, this.presence, this.compress, this.backoff, this.invalidSessionDelayMin,
 				this.invalidSessionDelayMax, this.maxFailedResumes, this.eventQueueCapacity, this.helloTimeout,
-				queueMaxBytes, stuckThreshold, this.sessionSaveInterval);
+				queueMaxBytes, stuckThreshold, this.sessionSaveInterval, this.watchdog);
 	}
 
 	/**
@@ -108,7 +110,17 @@ public record ShardSettings(int shardId, int shardCount, String token, long inte
 		return new ShardSettings(this.shardId, this.shardCount, this.token, this.intents, this.largeThreshold,
 				this.properties, this.presence, this.compress, this.backoff, this.invalidSessionDelayMin,
 				this.invalidSessionDelayMax, this.maxFailedResumes, this.eventQueueCapacity, this.helloTimeout,
-				this.eventQueueMaxBytes, this.stuckListenerThreshold, interval);
+				this.eventQueueMaxBytes, this.stuckListenerThreshold, interval, this.watchdog);
+	}
+
+	/**
+	 * These settings with another dispatch watchdog.
+	 */
+	public ShardSettings withWatchdog(DispatchWatchdog watchdog) {
+		return new ShardSettings(this.shardId, this.shardCount, this.token, this.intents, this.largeThreshold,
+				this.properties, this.presence, this.compress, this.backoff, this.invalidSessionDelayMin,
+				this.invalidSessionDelayMax, this.maxFailedResumes, this.eventQueueCapacity, this.helloTimeout,
+				this.eventQueueMaxBytes, this.stuckListenerThreshold, this.sessionSaveInterval, watchdog);
 	}
 
 	/**

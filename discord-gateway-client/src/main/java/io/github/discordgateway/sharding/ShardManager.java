@@ -21,6 +21,7 @@ import io.github.discordgateway.event.DispatchListener;
 import io.github.discordgateway.event.DispatchQueue;
 import io.github.discordgateway.rest.GatewayBot;
 import io.github.discordgateway.rest.InvalidTokenException;
+import io.github.discordgateway.session.GatewayObserver;
 import io.github.discordgateway.session.IdentifyQueue;
 import io.github.discordgateway.session.Scheduler;
 import io.github.discordgateway.session.Shard;
@@ -66,6 +67,8 @@ public final class ShardManager {
 
 	/** Set by the bootstrap: the bot's shard count, the identify queue and what the shards run on. */
 	private volatile Bootstrapped bootstrapped;
+
+	private volatile GatewayBot.SessionStartLimit sessionStartLimit;
 
 	private volatile String bootstrapProblem = "starting";
 
@@ -190,7 +193,8 @@ public final class ShardManager {
 				ShardSettings shardSettings = this.shardTemplate.forShard(shardId, ready.shardCount());
 				shard = new Shard(shardSettings, ready.collaborators(),
 						new DispatchQueue(shardId, shardSettings.eventQueueCapacity(), shardSettings.eventQueueMaxBytes(),
-								this.listener, this.scheduler::nanoTime, this.deliveryThreads));
+								this.listener, this.scheduler::nanoTime, this.deliveryThreads,
+								deliveryObserver(ready.collaborators().observer())));
 				this.shards.put(shardId, shard);
 			}
 			shard.start();
@@ -281,6 +285,15 @@ public final class ShardManager {
 	}
 
 	/**
+	 * The shards this process runs, by shard id (none before the bootstrap finished).
+	 */
+	public List<Shard> shards() {
+		synchronized (this.shards) {
+			return List.copyOf(this.shards.values());
+		}
+	}
+
+	/**
 	 * What keeps the shards from starting (fetching the gateway URL, a rejected token), or {@code null} once they
 	 * run.
 	 */
@@ -293,6 +306,25 @@ public final class ShardManager {
 	 */
 	public Shard shard(int shardId) {
 		return this.shards.get(shardId);
+	}
+
+	/**
+	 * Makes a shard leave its connection and connect again at once (see {@link Shard#reconnect(boolean)}).
+	 * @param shardId the shard
+	 * @param resume whether to resume its session, or identify anew
+	 * @return whether the shard reconnects: {@code false} if this process does not run it or it is stopped
+	 */
+	public boolean reconnect(int shardId, boolean resume) {
+		Shard shard = shard(shardId);
+		return shard != null && shard.reconnect(resume);
+	}
+
+	/**
+	 * Identifies this process may still start before Discord's limit resets, as of the bootstrap's
+	 * {@code GET /gateway/bot}, or {@code null} before it answered.
+	 */
+	public GatewayBot.SessionStartLimit sessionStartLimit() {
+		return this.sessionStartLimit;
 	}
 
 	/**
@@ -360,6 +392,7 @@ public final class ShardManager {
 
 	private Bootstrapped bootstrapped(GatewayBot gateway) {
 		this.gatewayUrl = (this.settings.gatewayUrl() != null) ? this.settings.gatewayUrl() : gateway.url();
+		this.sessionStartLimit = gateway.sessionStartLimit();
 		int count = (this.settings.shardCount() != null) ? this.settings.shardCount() : Math.max(1, gateway.shards());
 		IdentifyQueue identifyQueue = this.identifyQueues.apply(gateway.sessionStartLimit());
 		Shard.Collaborators shared = this.collaborators.create(() -> this.gatewayUrl, identifyQueue);
@@ -367,6 +400,15 @@ public final class ShardManager {
 		this.bootstrapped = new Bootstrapped(count, identifyQueue, shared);
 		this.bootstrapProblem = null;
 		return this.bootstrapped;
+	}
+
+	private static DispatchQueue.DeliveryObserver deliveryObserver(GatewayObserver observer) {
+		return (event, lag, failure) -> {
+			if (failure != null) {
+				observer.listenerFailed(event, failure);
+			}
+			observer.dispatchHandled(event, lag);
+		};
 	}
 
 	/**

@@ -26,6 +26,14 @@ public interface TransportHandler {
 	}
 
 	/**
+	 * A whole message was read, just before {@link #onMessage} (or {@link #onMessageSkipped}); on the I/O thread.
+	 * @param wireBytes its size on the wire, over all its frames (compressed when transport compression is on)
+	 * @param messageBytes its size as JSON
+	 */
+	default void onReceived(int wireBytes, long messageBytes) {
+	}
+
+	/**
 	 * The connection is closed, by either side or by the network. Called once, last.
 	 * @param code the close code ({@link #ABNORMAL_CLOSE} when no close frame arrived)
 	 * @param reason the reason the peer gave, or a description of the failure

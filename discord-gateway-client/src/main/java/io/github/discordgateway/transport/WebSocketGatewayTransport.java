@@ -95,6 +95,9 @@ public final class WebSocketGatewayTransport implements GatewayTransport {
 		/** For text messages, which are never compressed; created on the first one. */
 		private MessageDecompressor textAssembler;
 
+		/** The wire bytes of the message being read, over its frames; on the I/O thread. */
+		private int wireBytes;
+
 		private boolean closed;
 
 		Bridge(TransportHandler handler) {
@@ -140,6 +143,7 @@ public final class WebSocketGatewayTransport implements GatewayTransport {
 				// The connection closed before this message could be read.
 				return;
 			}
+			this.wireBytes += fragment.remaining();
 			DecompressedMessage json;
 			try {
 				json = decoder.decompress(fragment, last);
@@ -156,6 +160,8 @@ public final class WebSocketGatewayTransport implements GatewayTransport {
 			if (json == null) {
 				return;
 			}
+			this.handler.onReceived(this.wireBytes, json.size());
+			this.wireBytes = 0;
 			if (json.isOversize()) {
 				skip(json);
 				return;

@@ -24,11 +24,20 @@ class CommandQueueTests {
 
 	private final List<Opcode> observed = new ArrayList<>();
 
+	private final List<Duration> held = new ArrayList<>();
+
 	private final CommandQueue queue = new CommandQueue(0, this.scheduler, this.callbacks, new GatewayObserver() {
+
 		@Override
 		public void commandSent(int shardId, Opcode op, Duration waited) {
 			CommandQueueTests.this.observed.add(op);
 		}
+
+		@Override
+		public void rateLimited(int shardId, Opcode op, Duration wait) {
+			CommandQueueTests.this.held.add(wait);
+		}
+
 	});
 
 	private FakeConnection connection() {
@@ -96,6 +105,23 @@ class CommandQueueTests {
 	}
 
 	@Test
+	void aCommandHeldByTheRateLimiterIsReportedOnceWithItsWaitHoweverOftenTheQueueDrains() {
+		FakeConnection connection = connection();
+		this.queue.open(connection, limiter());
+		for (int i = 0; i < 8; i++) {
+			this.queue.add(Opcode.PRESENCE_UPDATE, "{\"op\":3,\"n\":" + i + "}");
+		}
+		this.scheduler.advance(Duration.ofSeconds(1));
+		this.callbacks.runAll();
+		Duration window = GatewayRateLimiter.PRESENCE_WINDOW.plus(GatewayRateLimiter.PRESENCE_MARGIN);
+		assertThat(this.held).containsExactly(window);
+		this.scheduler.advance(window);
+		this.callbacks.runAll();
+		assertThat(connection.sent).as("the three held go out together when the window frees five slots").hasSize(8);
+		assertThat(this.held).hasSize(1);
+	}
+
+	@Test
 	void presenceUpdatesBeyondFivePerTwentySecondsWaitForTheWindow() {
 		FakeConnection connection = connection();
 		this.queue.open(connection, limiter());
@@ -103,7 +129,7 @@ class CommandQueueTests {
 			this.queue.add(Opcode.PRESENCE_UPDATE, "{\"op\":3,\"n\":" + i + "}");
 		}
 		assertThat(connection.sent).hasSize(5);
-		this.scheduler.advance(GatewayRateLimiter.PRESENCE_WINDOW.minusMillis(1));
+		this.scheduler.advance(GatewayRateLimiter.PRESENCE_WINDOW.plus(GatewayRateLimiter.PRESENCE_MARGIN).minusMillis(1));
 		assertThat(connection.sent).hasSize(5);
 		this.scheduler.advance(Duration.ofMillis(1));
 		assertThat(connection.sent).hasSize(6);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,6 +112,8 @@ class TransportAndCommandsCompressionIntegrationTests {
 					.satisfies((connection) -> assertThat(connection.clientCloseCode()).isEmpty());
 				assertThat(simulator.framesReceived(2)).as("Identify frames").hasSize(1);
 				assertThat(simulator.framesReceived(6)).as("Resume frames").isEmpty();
+				await().atMost(TIMEOUT).untilAsserted(() -> assertThat(context.getBean(MeterRegistry.class)
+					.get("discord.gateway.messages.skipped").tag("reason", "oversize").counter().count()).isEqualTo(1));
 			});
 		}
 	}

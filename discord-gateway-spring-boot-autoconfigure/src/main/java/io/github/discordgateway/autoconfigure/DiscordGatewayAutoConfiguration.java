@@ -7,6 +7,8 @@ import java.util.Locale;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,6 +33,7 @@ import io.github.discordgateway.protocol.GatewayJson;
 import io.github.discordgateway.protocol.UpdatePresence;
 import io.github.discordgateway.rest.DiscordRestClients;
 import io.github.discordgateway.rest.ratelimit.RateLimitObserver;
+import io.github.discordgateway.session.DispatchWatchdog;
 import io.github.discordgateway.session.GatewayObserver;
 import io.github.discordgateway.session.InMemorySessionStore;
 import io.github.discordgateway.session.SessionStore;
@@ -65,8 +68,8 @@ public final class DiscordGatewayAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	static DispatchEventListenerFactory discordDispatchEventListenerFactory() {
-		return new DispatchEventListenerFactory();
+	static DispatchEventListenerFactory discordDispatchEventListenerFactory(ObjectProvider<GatewayObserver> observers) {
+		return new DispatchEventListenerFactory(observers::orderedStream);
 	}
 
 	@Bean
@@ -135,6 +138,7 @@ public final class DiscordGatewayAutoConfiguration {
 			@Qualifier("discordGatewayWebSocketClient") WebSocketClient discordGatewayWebSocketClient,
 			DispatchListener dispatchListener, IdentifyQueueFactory identifyQueues, SessionStore sessionStore,
 			ObjectProvider<GatewayObserver> observers, ObjectProvider<ShardOwnership> shardOwnerships,
+			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<DiscordGatewayClientCustomizer> customizers) {
 		DiscordProperties.Gateway gateway = this.properties.getGateway();
 		// TLS (discord.insecure-transport-allowed-for-testing-only)
@@ -157,6 +161,9 @@ public final class DiscordGatewayAutoConfiguration {
 			.memberRequestTimeout(gateway.getMemberRequestTimeout())
 			.helloTimeout(gateway.getHelloTimeout())
 			.sessionSaveInterval(gateway.getSession().getSaveInterval())
+			.watchdog(new DispatchWatchdog(gateway.getWatchdog().getDispatchSilence(),
+					gateway.getWatchdog().isResumeOnSilence()))
+			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
 			.shutdownTimeout(gateway.getShutdown().getTimeout())
 			.resumableShutdown(gateway.getShutdown().isResumable())
 			.webSocketClient(discordGatewayWebSocketClient)

@@ -249,6 +249,8 @@ public class DiscordProperties implements InitializingBean {
 
 		private final Coordination coordination = new Coordination();
 
+		private final Watchdog watchdog = new Watchdog();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -379,6 +381,10 @@ public class DiscordProperties implements InitializingBean {
 
 		public SessionStorage getSession() {
 			return this.session;
+		}
+
+		public Watchdog getWatchdog() {
+			return this.watchdog;
 		}
 
 	}
@@ -611,6 +617,37 @@ public class DiscordProperties implements InitializingBean {
 
 		public void setSaveInterval(Duration saveInterval) {
 			this.saveInterval = saveInterval;
+		}
+
+	}
+
+	public static class Watchdog {
+
+		/**
+		 * How long a ready shard may go without a dispatch while its heartbeats are acknowledged before it counts
+		 * as "connected but deaf" (reported in health). Unset means off: quiet bots exist.
+		 */
+		private Duration dispatchSilence;
+
+		/**
+		 * Whether a deaf shard resumes its session on a new connection (otherwise it is only reported).
+		 */
+		private boolean resumeOnSilence = false;
+
+		public Duration getDispatchSilence() {
+			return this.dispatchSilence;
+		}
+
+		public void setDispatchSilence(Duration dispatchSilence) {
+			this.dispatchSilence = dispatchSilence;
+		}
+
+		public boolean isResumeOnSilence() {
+			return this.resumeOnSilence;
+		}
+
+		public void setResumeOnSilence(boolean resumeOnSilence) {
+			this.resumeOnSilence = resumeOnSilence;
 		}
 
 	}

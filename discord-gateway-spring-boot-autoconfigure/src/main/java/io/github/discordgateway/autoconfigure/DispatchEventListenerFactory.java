@@ -3,6 +3,8 @@ package io.github.discordgateway.autoconfigure;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,11 +19,13 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 
 import io.github.discordgateway.event.DispatchEvent;
+import io.github.discordgateway.session.GatewayObserver;
 
 /**
  * Makes the {@code @EventListener} methods that take gateway events independent of each other: Spring's
  * synchronous multicaster stops at the first listener that throws, so the others would silently miss the event.
- * Here a failing listener is logged with the event's name, sequence and shard, and the next one still runs.
+ * Here a failing listener is logged with the event's name, sequence and shard, the {@link GatewayObserver}s hear
+ * of it (the {@code discord.gateway.listener.errors} meter), and the next one still runs.
  * Listeners of other events are left to Spring's default factory.
  *
  * @since 0.1.0
@@ -29,6 +33,15 @@ import io.github.discordgateway.event.DispatchEvent;
 public class DispatchEventListenerFactory implements EventListenerFactory, Ordered {
 
 	private static final Logger logger = LoggerFactory.getLogger(DispatchEventListenerFactory.class);
+
+	private final Supplier<Stream<GatewayObserver>> observers;
+
+	/**
+	 * @param observers told of each listener that fails (asked at each failure: they may be created later)
+	 */
+	public DispatchEventListenerFactory(Supplier<Stream<GatewayObserver>> observers) {
+		this.observers = observers;
+	}
 
 	@Override
 	public boolean supportsMethod(Method method) {
@@ -43,7 +56,7 @@ public class DispatchEventListenerFactory implements EventListenerFactory, Order
 
 	@Override
 	public ApplicationListener<?> createApplicationListener(String beanName, Class<?> type, Method method) {
-		return new IsolatedListener(beanName, type, method);
+		return new IsolatedListener(beanName, type, method, this.observers);
 	}
 
 	@Override
@@ -54,8 +67,12 @@ public class DispatchEventListenerFactory implements EventListenerFactory, Order
 
 	private static final class IsolatedListener extends ApplicationListenerMethodAdapter {
 
-		IsolatedListener(String beanName, Class<?> targetClass, Method method) {
+		private final Supplier<Stream<GatewayObserver>> observers;
+
+		IsolatedListener(String beanName, Class<?> targetClass, Method method,
+				Supplier<Stream<GatewayObserver>> observers) {
 			super(beanName, targetClass, method);
+			this.observers = observers;
 		}
 
 		@Override
@@ -68,11 +85,23 @@ public class DispatchEventListenerFactory implements EventListenerFactory, Order
 				if (payload instanceof DispatchEvent dispatch) {
 					DispatchEventListenerFactory.logger.error("Listener {} failed on {} (sequence {}, shard {}); the other listeners still run",
 							getListenerId(), dispatch.getName(), dispatch.getSequence(), dispatch.getShardId(), ex);
+					failed(dispatch, ex);
 				}
 				else {
 					throw ex;
 				}
 			}
+		}
+
+		private void failed(DispatchEvent dispatch, Throwable failure) {
+			this.observers.get().forEach((observer) -> {
+				try {
+					observer.listenerFailed(dispatch, failure);
+				}
+				catch (RuntimeException ex) {
+					DispatchEventListenerFactory.logger.warn("An observer failed on a listener's failure", ex);
+				}
+			});
 		}
 
 	}

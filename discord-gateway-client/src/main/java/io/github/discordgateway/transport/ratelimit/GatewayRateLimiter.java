@@ -41,6 +41,12 @@ public final class GatewayRateLimiter {
 	/** The length of the presence update window. */
 	public static final Duration PRESENCE_WINDOW = Duration.ofSeconds(20);
 
+	/**
+	 * What the presence window is kept longer by: Discord counts when updates arrive, and the sixth sent exactly
+	 * one window after the first can arrive inside Discord's window if the first travelled slower (4008).
+	 */
+	public static final Duration PRESENCE_MARGIN = Duration.ofSeconds(1);
+
 	/** The heartbeat reserve before Hello: generous, as the interval Discord sends (41.25 s) needs 3. */
 	public static final int DEFAULT_HEARTBEAT_RESERVE = 10;
 
@@ -51,7 +57,7 @@ public final class GatewayRateLimiter {
 	private final SlidingWindowLog heartbeats = new SlidingWindowLog(PAYLOADS_PER_WINDOW, WINDOW.toNanos());
 
 	private final SlidingWindowLog presenceUpdates = new SlidingWindowLog(PRESENCE_UPDATES_PER_WINDOW,
-			PRESENCE_WINDOW.toNanos());
+			PRESENCE_WINDOW.plus(PRESENCE_MARGIN).toNanos());
 
 	private int heartbeatReserve = DEFAULT_HEARTBEAT_RESERVE;
 

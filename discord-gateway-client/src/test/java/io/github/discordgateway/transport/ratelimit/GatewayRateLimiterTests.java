@@ -121,10 +121,13 @@ class GatewayRateLimiterTests {
 			this.clock.advance(Duration.ofSeconds(1));
 		}
 		assertThat(this.limiter.tryAcquirePresenceUpdate()).isFalse();
-		assertThat(this.limiter.nanosUntilPresenceUpdatePermitted()).isEqualTo(Duration.ofSeconds(15).toNanos());
+		// 20 s after the first, and the margin for the first to have arrived later than the sixth would.
+		assertThat(this.limiter.nanosUntilPresenceUpdatePermitted()).isEqualTo(Duration.ofSeconds(16).toNanos());
 		assertThat(this.limiter.tryAcquireCommand()).as("other commands are not held up").isTrue();
 
-		this.clock.advance(Duration.ofSeconds(15));
+		this.clock.advance(Duration.ofSeconds(16).minusNanos(1));
+		assertThat(this.limiter.tryAcquirePresenceUpdate()).isFalse();
+		this.clock.advance(Duration.ofNanos(1));
 		assertThat(this.limiter.tryAcquirePresenceUpdate()).isTrue();
 		assertThat(this.limiter.tryAcquirePresenceUpdate()).isFalse();
 	}

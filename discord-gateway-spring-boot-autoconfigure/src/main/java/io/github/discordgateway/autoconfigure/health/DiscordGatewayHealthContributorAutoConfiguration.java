@@ -10,6 +10,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 import io.github.discordgateway.autoconfigure.DiscordGatewayAutoConfiguration;
+import io.github.discordgateway.health.DiscordGatewayHealthIndicator;
 import io.github.discordgateway.sharding.ShardManager;
 
 /**

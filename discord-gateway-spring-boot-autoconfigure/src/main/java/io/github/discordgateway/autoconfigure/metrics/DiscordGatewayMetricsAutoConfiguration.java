@@ -10,6 +10,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 import io.github.discordgateway.autoconfigure.DiscordGatewayAutoConfiguration;
+import io.github.discordgateway.metrics.DiscordGatewayMetrics;
+import io.github.discordgateway.metrics.DiscordRestMetrics;
 import io.github.discordgateway.sharding.ShardManager;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.discordgateway.autoconfigure.metrics;
+package io.github.discordgateway.metrics;
 
 import java.time.Duration;
 
