@@ -3,6 +3,7 @@ package io.github.discordgateway.it;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
@@ -59,8 +60,11 @@ class ScaleOutIntegrationTests {
 				Health health = indicator.health(true);
 				assertThat(health.getStatus()).isEqualTo(Status.UP);
 				assertThat(health.getDetails()).containsEntry("allShardsReady", true);
-				assertThat(health.getDetails().get("shards").toString()).contains("0={state=READY}", "1={state=READY}",
-						"2={state=READY}", "3={state=READY}");
+				@SuppressWarnings("unchecked")
+				Map<String, Map<String, Object>> shards = (Map<String, Map<String, Object>>) health.getDetails()
+					.get("shards");
+				assertThat(shards).containsOnlyKeys("0", "1", "2", "3")
+					.allSatisfy((shard, details) -> assertThat(details).containsEntry("state", "READY"));
 			});
 		}
 	}
