@@ -15,14 +15,29 @@ import org.slf4j.LoggerFactory;
  * The socket reader only enqueues, so a slow listener never delays heartbeats or the reading of ACKs. When the
  * queue is full the reader waits for room (back-pressure) rather than drop an event: nothing is lost, the
  * gateway's own buffering absorbs the pause, and {@link #readerPausedSinceLastAsked()} lets zombie detection
- * ignore ACKs that sit unread meanwhile. A listener that throws is logged with the event's name and sequence;
- * delivery goes on.
+ * ignore ACKs that sit unread meanwhile. A paused reader resumes once the listener has caught up to half the
+ * capacity, not at the first free slot: under a sustained flood the two threads then wake each other once per
+ * half a queue rather than once per event, and the pause is logged once a minute at most. A listener that throws
+ * is logged with the event's name and sequence; delivery goes on.
  */
 public final class DispatchQueue {
 
 	private static final Logger logger = LoggerFactory.getLogger(DispatchQueue.class);
 
+	private static final long PAUSE_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
 	private final BlockingQueue<DispatchEvent> queue;
+
+	/** A paused reader resumes once no more than this many events wait. */
+	private final int resumeDepth;
+
+	/** Where a paused reader waits for the listener to catch up. */
+	private final Object caughtUp = new Object();
+
+	/** When the reader's pause was last logged, and how many pauses since then went unlogged; reader thread only. */
+	private long pauseLoggedAt;
+
+	private long pausesNotLogged;
 
 	private final DispatchListener listener;
 
@@ -49,6 +64,7 @@ public final class DispatchQueue {
 	 */
 	public DispatchQueue(int shardId, int capacity, DispatchListener listener) {
 		this.queue = new LinkedBlockingQueue<>(capacity);
+		this.resumeDepth = capacity / 2;
 		this.listener = listener;
 		this.threadName = "discord-gateway-events-" + shardId;
 		start();
@@ -83,10 +99,15 @@ public final class DispatchQueue {
 		this.blockingReader = true;
 		this.pausedSinceAsked = true;
 		try {
-			logger.warn("Listeners of shard {} are {} events behind; pausing the socket reader until they catch up",
-					event.getShardId(), this.queue.size());
+			logPause(event.getShardId());
 			while (this.accepting) {
-				if (this.queue.offer(event, 100, TimeUnit.MILLISECONDS)) {
+				synchronized (this.caughtUp) {
+					if (this.queue.size() > this.resumeDepth) {
+						// Bounded, so that a stop is noticed; the listener's thread wakes it sooner.
+						this.caughtUp.wait(100);
+					}
+				}
+				if (this.queue.size() <= this.resumeDepth && this.queue.offer(event)) {
 					return true;
 				}
 			}
@@ -96,6 +117,19 @@ public final class DispatchQueue {
 		finally {
 			this.blockingReader = false;
 		}
+	}
+
+	private void logPause(int shardId) {
+		long now = System.nanoTime();
+		if (this.pauseLoggedAt != 0 && now - this.pauseLoggedAt < PAUSE_LOG_INTERVAL_NANOS) {
+			this.pausesNotLogged++;
+			return;
+		}
+		logger.warn("Listeners of shard {} are {} events behind; pausing the socket reader until they catch up{}",
+				shardId, this.queue.size(),
+				(this.pausesNotLogged > 0) ? " (" + this.pausesNotLogged + " more pauses in the last minute)" : "");
+		this.pauseLoggedAt = now;
+		this.pausesNotLogged = 0;
 	}
 
 	/**
@@ -175,6 +209,11 @@ public final class DispatchQueue {
 	}
 
 	private void deliver(DispatchEvent event) {
+		if (this.blockingReader && this.queue.size() <= this.resumeDepth) {
+			synchronized (this.caughtUp) {
+				this.caughtUp.notifyAll();
+			}
+		}
 		try {
 			this.listener.onDispatch(event);
 		}
