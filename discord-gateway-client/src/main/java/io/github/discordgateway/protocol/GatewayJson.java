@@ -7,6 +7,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +24,16 @@ import tools.jackson.databind.module.SimpleModule;
 public final class GatewayJson {
 
 	private final JsonMapper mapper;
+
+	/** One reader per type read, its deserializer looked up once rather than on every read. */
+	private final ClassValue<ObjectReader> readers = new ClassValue<>() {
+
+		@Override
+		protected ObjectReader computeValue(Class<?> type) {
+			return GatewayJson.this.mapper.readerFor(type);
+		}
+
+	};
 
 	public GatewayJson() {
 		this.mapper = JsonMapper.builder()
@@ -106,8 +117,9 @@ public final class GatewayJson {
 	/**
 	 * Decodes a JSON value into a type.
 	 */
+	@SuppressWarnings("unchecked")
 	public <T> T read(RawJson json, Class<T> type) {
-		return this.mapper.readValue(json.bytes(), json.offset(), json.length(), type);
+		return (T) this.readers.get(type).readValue(json.bytes(), json.offset(), json.length());
 	}
 
 	/**
