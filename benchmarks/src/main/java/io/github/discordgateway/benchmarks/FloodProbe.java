@@ -49,7 +49,7 @@ final class FloodProbe {
 			catch (IOException ex) {
 				// the benchmark ended
 			}
-			Runtime.getRuntime().halt(0);
+			System.exit(0);
 		}, "flood-probe");
 		reader.setDaemon(true);
 		reader.start();

@@ -37,7 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * Run by hand: {@code java -cp benchmarks/target/benchmarks.jar
  * io.github.discordgateway.benchmarks.SpringPathBenchmark [rounds = 3] [flood = 200000] [warm-up = 20000]}; the
- * system property {@code bench.childJvmArgs} adds JVM options to the bots (e.g. a JFR recording).
+ * system property {@code bench.childJvmArgs} adds JVM options to the bots (e.g. a JFR recording, {@code {name}}
+ * standing for the run's contender and compression); {@code bench.contenders} and {@code bench.compressions}
+ * (comma-separated) run a subset.
  */
 public final class SpringPathBenchmark {
 
@@ -45,9 +47,11 @@ public final class SpringPathBenchmark {
 
 	private static final String KIND = MessageCreatePayloads.REALISTIC;
 
-	private static final List<String> CONTENDERS = List.of("ours", "ours-generic", "jda");
+	private static final List<String> CONTENDERS = List
+		.of(System.getProperty("bench.contenders", "ours,ours-generic,jda").split(","));
 
-	private static final List<String> COMPRESSIONS = List.of("plain", "zlib");
+	private static final List<String> COMPRESSIONS = List
+		.of(System.getProperty("bench.compressions", "plain,zlib").split(","));
 
 	private static final PrintStream out = System.out;
 
@@ -97,6 +101,9 @@ public final class SpringPathBenchmark {
 				+ " ours RSS after / JDA's |");
 		out.println("|---|---:|---:|---:|---:|");
 		for (String compression : COMPRESSIONS) {
+			if (!CONTENDERS.containsAll(List.of("ours", "ours-generic", "jda"))) {
+				break;
+			}
 			Result ours = medians.get("ours " + compression);
 			Result generic = medians.get("ours-generic " + compression);
 			Result jda = medians.get("jda " + compression);
