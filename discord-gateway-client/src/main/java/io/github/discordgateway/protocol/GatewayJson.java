@@ -43,7 +43,8 @@ public final class GatewayJson {
 			.enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
 			.addModule(new SimpleModule("discord-gateway-fast-paths")
 				.addDeserializer(OffsetDateTime.class, new FastOffsetDateTimeDeserializer())
-				.setDeserializerModifier(new FastModelDeserializers()))
+				.setDeserializerModifier(new FastModelDeserializers())
+				.setValueInstantiators(new DirectConstructorInstantiators()))
 			.build();
 	}
 
