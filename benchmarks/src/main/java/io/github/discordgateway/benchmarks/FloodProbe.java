@@ -5,14 +5,18 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The measuring end inside a bot under test ({@link SpringPathApp}, {@link JdaPeerApp}), driven by
  * {@link SpringPathBenchmark} over stdin and stdout. The bot's listener calls {@link #delivered} once per
  * MESSAGE_CREATE, on the thread that runs listeners. {@code ARM <n>} makes the probe count the next n messages; it
- * answers {@code ARMED} at once and, after the n-th message, {@code DONE <process CPU ns> <bytes allocated by
- * live threads>} over the flood. {@code READY} is printed once the bot can receive messages.
+ * answers {@code ARMED} at once and, after the n-th message, {@code THREADS <group>=<CPU ns> ...} (the busiest
+ * groups of threads) and {@code DONE <process CPU ns> <bytes allocated by live threads>} over the flood. {@code READY} is printed once the bot can receive messages.
  */
 final class FloodProbe {
 
@@ -23,6 +27,8 @@ final class FloodProbe {
 	private static long cpuBefore;
 
 	private static long allocatedBefore;
+
+	private static Map<Long, Long> threadCpuBefore = Map.of();
 
 	private static volatile boolean ready;
 
@@ -41,6 +47,7 @@ final class FloodProbe {
 					if (line.startsWith("ARM ")) {
 						cpuBefore = processCpu();
 						allocatedBefore = allocated();
+						threadCpuBefore = threadCpu();
 						remaining = Integer.parseInt(line.substring(4).strip());
 						out.println("ARMED");
 					}
@@ -69,9 +76,42 @@ final class FloodProbe {
 		if (left > 0) {
 			remaining = left - 1;
 			if (left == 1) {
-				out.println("DONE " + (processCpu() - cpuBefore) + " " + (allocated() - allocatedBefore));
+				long cpu = processCpu() - cpuBefore;
+				long allocated = allocated() - allocatedBefore;
+				out.println("THREADS " + threadSplit());
+				out.println("DONE " + cpu + " " + allocated);
 			}
 		}
+	}
+
+	/** CPU ns per live thread. */
+	private static Map<Long, Long> threadCpu() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		Map<Long, Long> cpu = new HashMap<>();
+		for (long id : threads.getAllThreadIds()) {
+			cpu.put(id, threads.getThreadCpuTime(id));
+		}
+		return cpu;
+	}
+
+	/** CPU ns since the flood was armed, per group of threads (names without their digits), largest first. */
+	private static String threadSplit() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		Map<String, Long> groups = new HashMap<>();
+		threadCpu().forEach((id, cpu) -> {
+			ThreadInfo info = threads.getThreadInfo(id);
+			if (info != null && cpu > 0) {
+				groups.merge(info.getThreadName().replaceAll("\\d+", "#"), cpu - threadCpuBefore.getOrDefault(id, 0L),
+						Long::sum);
+			}
+		});
+		StringBuilder split = new StringBuilder();
+		groups.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.limit(4)
+			.forEach((group) -> split.append(group.getKey().replace(' ', '_')).append('=').append(group.getValue()).append(' '));
+		return split.toString().strip();
 	}
 
 	private static long processCpu() {
@@ -80,7 +120,8 @@ final class FloodProbe {
 	}
 
 	private static long allocated() {
-		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
+			.getThreadMXBean();
 		long sum = 0;
 		for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
 			sum += Math.max(0, bytes);

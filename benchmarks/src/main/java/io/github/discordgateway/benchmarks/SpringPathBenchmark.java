@@ -165,9 +165,16 @@ public final class SpringPathBenchmark {
 		bot.expect("ARMED");
 		long start = System.nanoTime();
 		server.send("GO");
+		String threads = bot.expect("THREADS");
 		String[] done = bot.expect("DONE").split(" ");
 		long elapsed = System.nanoTime() - start;
 		server.expect("SENT");
+		StringBuilder split = new StringBuilder("    CPU µs/event by thread:");
+		for (String group : threads.split(" ")) {
+			String[] nameAndNanos = group.split("=");
+			split.append(String.format(" %s %.2f;", nameAndNanos[0], Long.parseLong(nameAndNanos[1]) / 1e3 / count));
+		}
+		out.println(split);
 		return new long[] { elapsed, Long.parseLong(done[0]), Long.parseLong(done[1]) };
 	}
 
