@@ -25,7 +25,14 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
@@ -36,10 +43,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The gateway side of {@link EndToEndIngestion}, run in its own JVM so that its CPU, heap and GC are not the
- * client's. A minimal gateway for one zlib-stream connection on 127.0.0.1: Hello, READY on Identify, ACK on
- * heartbeat, and blasts of MESSAGE_CREATE dispatches with increasing sequence numbers. Resume is not supported
- * (a benchmark run that reconnects is a failed run).
+ * The gateway side of {@link EndToEndIngestion} and {@link SpringPathBenchmark}, run in its own JVM so that its
+ * CPU, heap and GC are not the client's. A minimal gateway for one connection on 127.0.0.1, zlib-stream (binary
+ * frames) when the WebSocket URL asks for {@code compress=zlib-stream}, else plain JSON in text frames: Hello,
+ * READY (with one guild) and its GUILD_CREATE on Identify, ACK on heartbeat, and blasts of MESSAGE_CREATE
+ * dispatches with increasing sequence numbers. It also answers the HTTP requests a client makes before it
+ * connects ({@code GET /api/v10/gateway/bot}, {@code GET /api/v10/users/@me}), enough for this project's client
+ * and for JDA. Resume is not supported (a benchmark run that reconnects is a failed run).
  * <p>
  * Why not the simulator: deflating ~1 KB per message costs the server more CPU than inflating costs the client,
  * so to saturate the client a blast is deflated ahead of time (through the connection's one zlib context, so the
@@ -64,6 +74,10 @@ final class IngestionLoadServer {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
+	private static final String SELF_USER = "{\"id\":\"1100000000000000000\",\"username\":\"bench\","
+			+ "\"discriminator\":\"0\",\"global_name\":null,\"bot\":true,\"avatar\":null,\"verified\":true,"
+			+ "\"mfa_enabled\":false,\"flags\":0,\"public_flags\":0}";
+
 	private IngestionLoadServer() {
 	}
 
@@ -83,7 +97,7 @@ final class IngestionLoadServer {
 						channel.pipeline()
 							.addLast(new HttpServerCodec())
 							.addLast(new HttpObjectAggregator(64 * 1024))
-							.addLast(new GatewayBotEndpoint())
+							.addLast(new RestEndpoints())
 							.addLast(new WebSocketServerProtocolHandler("/", null, true, 64 * 1024, false, true))
 							.addLast(new WebSocketFrameAggregator(1024 * 1024))
 							.addLast(new Connection(kind, connected, out));
@@ -126,6 +140,9 @@ final class IngestionLoadServer {
 
 		private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, false);
 
+		/** Whether the connection asked for zlib-stream; else each message is a text frame of plain JSON. */
+		private boolean zlib;
+
 		private byte[] deflated = new byte[64 * 1024];
 
 		/** Encoded frames in stream order, waiting to be written. */
@@ -155,8 +172,9 @@ final class IngestionLoadServer {
 
 		@Override
 		public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-			if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+			if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake) {
 				this.context = ctx;
+				this.zlib = handshake.requestUri().contains("compress=zlib-stream");
 				send(("{\"op\":10,\"s\":null,\"t\":null,\"d\":{\"heartbeat_interval\":" + HEARTBEAT_INTERVAL_MS + "}}")
 					.getBytes(StandardCharsets.UTF_8));
 			}
@@ -175,11 +193,15 @@ final class IngestionLoadServer {
 			}
 			else if (op == 2 && this.sequence == 0) {
 				InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
-				this.sequence = 1;
-				send(("{\"t\":\"READY\",\"s\":1,\"op\":0,\"d\":{\"v\":10,\"user\":{\"id\":\"1100000000000000000\","
-						+ "\"username\":\"bench\",\"discriminator\":\"0\",\"bot\":true,\"avatar\":null},\"guilds\":[],"
+				this.sequence = 2;
+				send(("{\"t\":\"READY\",\"s\":1,\"op\":0,\"d\":{\"v\":10,\"user\":" + SELF_USER + ","
+						+ "\"guilds\":[{\"id\":\"" + MessageCreatePayloads.GUILD_ID + "\",\"unavailable\":true}],"
 						+ "\"session_id\":\"bench-session\",\"resume_gateway_url\":\"ws://127.0.0.1:" + local.getPort()
-						+ "\",\"shard\":[0,1],\"application\":{\"id\":\"1100000000000000000\",\"flags\":0}}}")
+						+ "\",\"shard\":[0,1],\"private_channels\":[],\"relationships\":[],\"presences\":[],"
+						+ "\"user_settings\":{},\"guild_join_requests\":[],\"application\":{\"id\":\"1100000000000000000\","
+						+ "\"flags\":0}}}")
+					.getBytes(StandardCharsets.UTF_8));
+				send(("{\"t\":\"GUILD_CREATE\",\"s\":2,\"op\":0,\"d\":" + MessageCreatePayloads.guild() + "}")
 					.getBytes(StandardCharsets.UTF_8));
 				this.connected.complete(this);
 			}
@@ -230,8 +252,15 @@ final class IngestionLoadServer {
 			}
 		}
 
-		/** Deflates one message through the connection's zlib context and frames it as one binary frame. */
+		/**
+		 * Deflates one message through the connection's zlib context and frames it as one binary frame, or frames
+		 * it as it is in a text frame on an uncompressed connection.
+		 */
 		private void encode(byte[] json) {
+			if (!this.zlib) {
+				frame(0x81, json, json.length);
+				return;
+			}
 			this.deflater.setInput(json);
 			int length = 0;
 			while (true) {
@@ -242,11 +271,15 @@ final class IngestionLoadServer {
 				}
 				this.deflated = Arrays.copyOf(this.deflated, this.deflated.length * 2);
 			}
+			frame(0x82, this.deflated, length);
+		}
+
+		/** Appends one unmasked server frame (FIN + the opcode; 7-bit, 16-bit or 64-bit length) to the chunk. */
+		private void frame(int finAndOpcode, byte[] payload, int length) {
 			if (this.chunk == null) {
-				this.chunk = Unpooled.buffer(CHUNK_BYTES + this.deflated.length + 16);
+				this.chunk = Unpooled.buffer(CHUNK_BYTES + Math.max(payload.length, 64 * 1024) + 16);
 			}
-			// A server frame: FIN + binary, unmasked, 7-bit, 16-bit or 64-bit length.
-			this.chunk.writeByte(0x82);
+			this.chunk.writeByte(finAndOpcode);
 			if (length < 126) {
 				this.chunk.writeByte(length);
 			}
@@ -256,7 +289,7 @@ final class IngestionLoadServer {
 			else {
 				this.chunk.writeByte(127).writeLong(length);
 			}
-			this.chunk.writeBytes(this.deflated, 0, length);
+			this.chunk.writeBytes(payload, 0, length);
 			if (this.chunk.readableBytes() >= CHUNK_BYTES) {
 				sealChunk();
 			}
@@ -311,6 +344,48 @@ final class IngestionLoadServer {
 		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
 			cause.printStackTrace();
 			ctx.close();
+		}
+
+	}
+
+	/**
+	 * The HTTP requests made before connecting; any other request is passed on to the WebSocket handshake.
+	 */
+	private static final class RestEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+		RestEndpoints() {
+			super(false);
+		}
+
+		@Override
+		protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+			String uri = request.uri();
+			if (!uri.startsWith("/api/")) {
+				ctx.fireChannelRead(request);
+				return;
+			}
+			String body;
+			if (uri.endsWith("/gateway/bot") || uri.endsWith("/gateway")) {
+				int port = ((InetSocketAddress) ctx.channel().localAddress()).getPort();
+				body = "{\"url\":\"ws://127.0.0.1:" + port + "\",\"shards\":1,\"session_start_limit\":{\"total\":1000,"
+						+ "\"remaining\":1000,\"reset_after\":86400000,\"max_concurrency\":1}}";
+			}
+			else if (uri.endsWith("/users/@me")) {
+				body = SELF_USER;
+			}
+			else {
+				body = null;
+				System.err.println("load server: no answer for " + request.method() + " " + uri);
+			}
+			FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+					(body != null) ? HttpResponseStatus.OK : HttpResponseStatus.NOT_FOUND,
+					Unpooled.copiedBuffer((body != null) ? body : "{}", StandardCharsets.UTF_8));
+			response.headers()
+				.set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+				.setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+			HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request));
+			request.release();
+			ctx.writeAndFlush(response);
 		}
 
 	}

@@ -19,6 +19,18 @@ final class MessageCreatePayloads {
 	/** A message with a link embed, an attachment and a mention: about 2.8 KB. */
 	static final String RICH = "rich";
 
+	/**
+	 * The mix a busy guild sends: plain messages, every fourth one mentioning a member and every sixth one with a
+	 * link embed; about 1.1 KB on average.
+	 */
+	static final String REALISTIC = "realistic";
+
+	/** The guild every message is sent in. */
+	static final String GUILD_ID = "1300000000000000001";
+
+	/** The channel every message is sent in. */
+	static final String CHANNEL_ID = "1300000000000000002";
+
 	private static final String[] WORDS = { "gateway", "heartbeat", "shard", "resume", "guild", "channel", "spring",
 			"boot", "bot", "message", "please", "thanks", "deploy", "tonight", "error", "works", "again", "why" };
 
@@ -39,7 +51,11 @@ final class MessageCreatePayloads {
 	 * encoded: for streams too long to hold at once.
 	 */
 	static byte[] dispatch(String kind, int index, long sequence) {
-		String d = RICH.equals(kind) ? rich(index) : plain(index);
+		String d = switch (kind) {
+			case RICH -> rich(index);
+			case REALISTIC -> realistic(index);
+			default -> plain(index);
+		};
 		return ("{\"t\":\"MESSAGE_CREATE\",\"s\":" + sequence + ",\"op\":0,\"d\":" + d + "}")
 			.getBytes(StandardCharsets.UTF_8);
 	}
@@ -108,6 +124,59 @@ final class MessageCreatePayloads {
 					i % 400, 1_100_000_000_000_100_000L + i % 400, i % 400, (long) i * 40_503L);
 		return plain.replace("\"mentions\":[],", "").replace("\"embeds\":[],", "").replace("\"attachments\":[],", "")
 			.replaceFirst("\\{", "{" + extra);
+	}
+
+	private static String realistic(int i) {
+		String message = plain(i);
+		if (i % 4 == 0) {
+			message = message.replace("\"mentions\":[]", """
+					"mentions":[{"username":"friend%d","public_flags":64,"member":{"roles":["1300000000000000777"],\
+					"premium_since":null,"pending":false,"nick":null,"mute":false,\
+					"joined_at":"2023-05-01T10:00:00.000000+00:00","flags":0,"deaf":false,\
+					"communication_disabled_until":null,"banner":null,"avatar":null},"id":"%d","global_name":"Friend %d",\
+					"discriminator":"0","clan":null,"avatar_decoration_data":null,"avatar":"%032x"}]""".formatted(i % 400,
+					1_100_000_000_000_100_000L + i % 400, i % 400, (long) i * 40_503L));
+		}
+		if (i % 6 == 0) {
+			message = message.replace("\"embeds\":[]", """
+					"embeds":[{"type":"link","url":"https://example.org/posts/%d","title":"%s","description":"%s",\
+					"color":%d}]""".formatted(i, sentence(i + 3, 5), sentence(i + 5, 14), 0x5865F2 + i));
+		}
+		return message;
+	}
+
+	/**
+	 * The guild of the messages as GUILD_CREATE carries it: the channel they are sent in, the roles their members
+	 * have and the bot's own member, so that a client with a guild cache (JDA) finds everything a message names.
+	 */
+	static String guild() {
+		String role = """
+				{"id":"%s","name":"%s","color":0,"colors":{"primary_color":0,"secondary_color":null,\
+				"tertiary_color":null},"hoist":false,"icon":null,"unicode_emoji":null,"position":%d,\
+				"permissions":"1071698660929","managed":false,"mentionable":false,"flags":0}""";
+		StringBuilder roles = new StringBuilder(role.formatted(GUILD_ID, "@everyone", 0));
+		roles.append(',').append(role.formatted("1300000000000000777", "member", 1));
+		for (int r = 0; r < 1000; r += 50) {
+			roles.append(',').append(role.formatted("1300000000000000%03d".formatted(r), "role " + r, 2));
+		}
+		return """
+				{"id":"%s","name":"Bench","icon":null,"splash":null,"discovery_splash":null,\
+				"owner_id":"1100000000000000001","afk_channel_id":null,"afk_timeout":300,"verification_level":0,\
+				"default_message_notifications":0,"explicit_content_filter":0,"roles":[%s],"emojis":[],"features":[],\
+				"mfa_level":0,"application_id":null,"system_channel_id":null,"system_channel_flags":0,\
+				"rules_channel_id":null,"max_presences":null,"max_members":500000,"vanity_url_code":null,\
+				"description":null,"banner":null,"premium_tier":0,"premium_subscription_count":0,\
+				"preferred_locale":"en-US","public_updates_channel_id":null,"max_video_channel_users":25,\
+				"nsfw_level":0,"stickers":[],"premium_progress_bar_enabled":false,"safety_alerts_channel_id":null,\
+				"joined_at":"2024-01-01T00:00:00.000000+00:00","large":false,"unavailable":false,"member_count":5000,\
+				"voice_states":[],"members":[{"user":{"id":"1100000000000000000","username":"bench",\
+				"discriminator":"0","global_name":null,"bot":true,"avatar":null},"roles":[],\
+				"joined_at":"2024-01-01T00:00:00.000000+00:00","deaf":false,"mute":false,"flags":0,"pending":false,\
+				"nick":null,"avatar":null,"premium_since":null,"communication_disabled_until":null}],\
+				"channels":[{"id":"%s","type":0,"guild_id":"%s","position":0,"permission_overwrites":[],\
+				"name":"general","topic":null,"nsfw":false,"last_message_id":null,"rate_limit_per_user":0,\
+				"parent_id":null,"flags":0}],"threads":[],"presences":[],"stage_instances":[],\
+				"guild_scheduled_events":[],"soundboard_sounds":[]}""".formatted(GUILD_ID, roles, CHANNEL_ID, GUILD_ID);
 	}
 
 	private static String sentence(int seed, int words) {

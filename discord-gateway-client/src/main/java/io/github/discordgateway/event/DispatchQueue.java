@@ -22,9 +22,12 @@ import io.github.discordgateway.protocol.GatewayMessage;
  * The socket reader only enqueues, so a slow listener never delays heartbeats or the reading of ACKs. When the
  * queue is full (by count, or by the bytes of the events' data) the reader waits for room (back-pressure) rather
  * than drop an event: nothing is lost, the gateway's own buffering absorbs the pause, and
- * {@link #readerPausedSinceLastAsked()} lets zombie detection ignore ACKs that sit unread meanwhile. An event
- * larger than the byte bound on its own is taken once the queue is empty, so it cannot block the reader for
- * good. A listener that throws is logged with the event's name and sequence; delivery goes on.
+ * {@link #readerPausedSinceLastAsked()} lets zombie detection ignore ACKs that sit unread meanwhile. A paused
+ * reader resumes once the listener has caught up to half the capacity, not at the first free slot: under a
+ * sustained flood the two threads then wake each other once per half a queue rather than once per event, and the
+ * pause is logged once a minute at most. An event larger than the byte bound on its own is taken once the queue is
+ * empty, so it cannot block the reader for good. A listener that throws is logged with the event's name and
+ * sequence; delivery goes on.
  * <p>
  * {@link #delivering()} tells which event the listener is busy with and since when, so that a listener stuck on
  * one can be found without running any of its code.
@@ -35,6 +38,8 @@ public final class DispatchQueue {
 	public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
 	private static final Logger logger = LoggerFactory.getLogger(DispatchQueue.class);
+
+	private static final long PAUSE_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -49,6 +54,14 @@ public final class DispatchQueue {
 	private final int capacity;
 
 	private final long maxBytes;
+
+	/** A paused reader resumes once no more than this many events wait. */
+	private final int resumeDepth;
+
+	/** When the reader's pause was last logged, and how many pauses since then went unlogged; reader thread only. */
+	private long pauseLoggedAt;
+
+	private long pausesNotLogged;
 
 	private final DispatchListener listener;
 
@@ -130,6 +143,7 @@ public final class DispatchQueue {
 		this.capacity = capacity;
 		this.deliveryObserver = deliveryObserver;
 		this.maxBytes = maxBytes;
+		this.resumeDepth = capacity / 2;
 		this.listener = listener;
 		this.nanoClock = nanoClock;
 		this.threadName = "discord-gateway-events-" + shardId;
@@ -185,16 +199,29 @@ public final class DispatchQueue {
 	private void awaitRoom(DispatchEvent event, long size) throws InterruptedException {
 		this.blockingReader = true;
 		this.pausedSinceAsked = true;
-		logger.warn("Listeners of shard {} are {} events ({} bytes) behind; pausing the socket reader until they "
-				+ "catch up", event.getShardId(), this.queue.size(), this.queuedBytes);
+		logPause(event.getShardId());
 		try {
-			while (this.accepting && !hasRoomFor(size)) {
+			// Until the listener has caught up to half the capacity: one wake-up per half a queue, not per event.
+			while (this.accepting && !(hasRoomFor(size) && this.queue.size() <= this.resumeDepth)) {
 				this.notFull.await();
 			}
 		}
 		finally {
 			this.blockingReader = false;
 		}
+	}
+
+	private void logPause(int shardId) {
+		long now = System.nanoTime();
+		if (this.pauseLoggedAt != 0 && now - this.pauseLoggedAt < PAUSE_LOG_INTERVAL_NANOS) {
+			this.pausesNotLogged++;
+			return;
+		}
+		logger.warn("Listeners of shard {} are {} events ({} bytes) behind; pausing the socket reader until they "
+				+ "catch up{}", shardId, this.queue.size(), this.queuedBytes,
+				(this.pausesNotLogged > 0) ? " (" + this.pausesNotLogged + " more pauses in the last minute)" : "");
+		this.pauseLoggedAt = now;
+		this.pausesNotLogged = 0;
 	}
 
 	private boolean hasRoomFor(long size) {
@@ -364,7 +391,9 @@ public final class DispatchQueue {
 			if (queued != null) {
 				this.queuedBytes -= queued.event().dataSize();
 				this.delivering = new Delivery(queued.event(), this.nanoClock.getAsLong(), self);
-				this.notFull.signalAll();
+				if (this.blockingReader && this.queue.size() <= this.resumeDepth) {
+					this.notFull.signalAll();
+				}
 			}
 			return queued;
 		}

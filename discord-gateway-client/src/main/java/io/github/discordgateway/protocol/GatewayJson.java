@@ -1,24 +1,39 @@
 package io.github.discordgateway.protocol;
 
+import java.time.OffsetDateTime;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The JSON codec of the gateway: reads payload envelopes without decoding their data, and writes commands.
  * <p>
  * It has its own {@link JsonMapper} rather than the application's, so that an application's Jackson settings can
  * never change the wire format. Record components in camelCase map to Discord's snake_case names; unknown fields
- * are ignored and unknown enum values read as the enum's {@code @JsonEnumDefaultValue}.
+ * are ignored and unknown enum values read as the enum's {@code @JsonEnumDefaultValue}. Timestamps, ids and the
+ * types every message carries are read on direct paths (same results, less work than Jackson's general ones).
  */
 public final class GatewayJson {
 
 	private final JsonMapper mapper;
+
+	/** One reader per type read, its deserializer looked up once rather than on every read. */
+	private final ClassValue<ObjectReader> readers = new ClassValue<>() {
+
+		@Override
+		protected ObjectReader computeValue(Class<?> type) {
+			return GatewayJson.this.mapper.readerFor(type);
+		}
+
+	};
 
 	public GatewayJson() {
 		this.mapper = JsonMapper.builder()
@@ -26,6 +41,10 @@ public final class GatewayJson {
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
 			.enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+			.addModule(new SimpleModule("discord-gateway-fast-paths")
+				.addDeserializer(OffsetDateTime.class, new FastOffsetDateTimeDeserializer())
+				.setDeserializerModifier(new FastModelDeserializers())
+				.setValueInstantiators(new DirectConstructorInstantiators()))
 			.build();
 	}
 
@@ -111,8 +130,9 @@ public final class GatewayJson {
 	/**
 	 * Decodes a JSON value into a type.
 	 */
+	@SuppressWarnings("unchecked")
 	public <T> T read(RawJson json, Class<T> type) {
-		return this.mapper.readValue(json.bytes(), json.offset(), json.length(), type);
+		return (T) this.readers.get(type).readValue(json.bytes(), json.offset(), json.length());
 	}
 
 	/**

@@ -64,6 +64,31 @@ class EnvelopeScannerTests {
 		}
 	}
 
+	@Test
+	void findsTheEndOfStringsWhereverTheirEscapesAndMultiByteCharactersFall() {
+		String[] specials = { "\\\"", "\\\\", "\\u0022", "\u00e9", "\ud83d\ude80", "x" };
+		for (int length = 0; length <= 20; length++) {
+			for (int position = 0; position <= length; position++) {
+				for (String special : specials) {
+					String text = "a".repeat(position) + special + "b".repeat(length - position);
+					String envelope = "{\"op\":0,\"d\":{\"content\":\"" + text + "\",\"n\":[\"" + text + "\"]},\"s\":"
+							+ length + ",\"t\":\"MESSAGE_CREATE\"}";
+					byte[] bytes = envelope.getBytes(StandardCharsets.UTF_8);
+					assertThat(EnvelopeScanner.scan(bytes, bytes.length)).as(envelope).isNotNull();
+					assertSameAsJackson(envelope);
+				}
+			}
+		}
+	}
+
+	@Test
+	void answersNothingForAStringThatDoesNotEnd() {
+		for (String tail : new String[] { "abc", "abcdefghijklmnop", "abcdefghijklmno\\", "abcdefghijklmnop\\\"" }) {
+			byte[] bytes = ("{\"op\":0,\"d\":{\"content\":\"" + tail).getBytes(StandardCharsets.UTF_8);
+			assertThat(EnvelopeScanner.scan(bytes, bytes.length)).isNull();
+		}
+	}
+
 	private void assertSameAsJackson(String envelope) {
 		byte[] bytes = envelope.getBytes(StandardCharsets.UTF_8);
 		GatewayMessage scanned = EnvelopeScanner.scan(bytes, bytes.length);
