@@ -5,10 +5,12 @@ import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -83,8 +85,11 @@ class ChaosSoakIntegrationTests {
 
 	private final Map<Fault, AtomicInteger> faults = new EnumMap<>(Fault.class);
 
-	/** Op 9 {@code false} and closes that end the session: each demands one Identify. */
-	private int verdicts;
+	/**
+	 * The sessions ended by a verdict (op 9 {@code false} or a close that ends the session): each demands one
+	 * Identify, however many verdicts it got before the client heard the first.
+	 */
+	private final Set<String> judgedSessions = new HashSet<>();
 
 	@AfterEach
 	void close() {
@@ -115,7 +120,7 @@ class ChaosSoakIntegrationTests {
 		printFigures(cycles, footprints);
 		assertEveryShardSawEverySequenceOfEachSessionOnceInOrder();
 		assertThat(this.simulator.framesReceived(2)).as("Identify frames: one per shard, one per verdict")
-			.hasSize(SHARDS + this.verdicts);
+			.hasSize(SHARDS + this.judgedSessions.size());
 		assertNothingGrew(footprints);
 	}
 
@@ -155,13 +160,13 @@ class ChaosSoakIntegrationTests {
 				case INVALID_SESSION_RESUMABLE -> session.sendInvalidSession(true);
 				case INVALID_SESSION -> {
 					session.sendInvalidSession(false);
-					this.verdicts++;
+					this.judgedSessions.add(session.sessionId());
 				}
 				case RESUMABLE_CLOSE ->
 					session.close(RESUMABLE_CLOSE_CODES.get(this.random.nextInt(RESUMABLE_CLOSE_CODES.size())), "chaos");
 				case SESSION_TIMED_OUT -> {
 					session.close(4009, "chaos");
-					this.verdicts++;
+					this.judgedSessions.add(session.sessionId());
 				}
 				case DROPPED_TCP -> session.dropConnection();
 				case RESUME_URL_DOWN -> {
@@ -326,7 +331,7 @@ class ChaosSoakIntegrationTests {
 	private void printFigures(int cycles, List<Footprint> footprints) {
 		int events = IntStream.range(0, SHARDS).map((id) -> this.seen.getOrDefault(id, List.of()).size()).sum();
 		System.out.println("Chaos soak figures (seed " + this.seed + "): " + cycles + " cycles; faults " + this.faults
-				+ "; verdicts " + this.verdicts + "; connections " + this.simulator.connections().size()
+				+ "; sessions ended by a verdict " + this.judgedSessions.size() + "; connections " + this.simulator.connections().size()
 				+ " (reconnects " + (this.simulator.connections().size() - SHARDS) + "); resumes "
 				+ this.simulator.framesReceived(6).size() + "; identifies " + this.simulator.framesReceived(2).size()
 				+ "; events delivered " + events);
