@@ -38,7 +38,8 @@ import static org.awaitility.Awaitility.await;
  * closes, dropped TCP, a resume URL refusing connections for a few seconds, silent connections, missing and late
  * ACKs, bursts, a slow listener), cycle after cycle. After each cycle the shards must all be ready again with
  * nothing left open but their connections; at the end, every shard's listener must have seen every sequence of
- * each of its sessions exactly once and in order, Identify must have happened only where Discord's verdict
+ * its current session, and of each session a verdict ended every sequence up to where the client stopped reading
+ * it, exactly once and in order (no gap, no duplicate); Identify must have happened only where Discord's verdict
  * demanded it, and threads and heap must not have grown.
  * <p>
  * Runs about two minutes; {@code -Dsoak.duration=10m} runs longer, {@code -Dsoak.seed=...} replays a run (the
@@ -307,8 +308,14 @@ class ChaosSoakIntegrationTests {
 			List<List<Long>> delivered = sessionsSeenBy(shardId);
 			assertThat(delivered).as("sessions the listener of shard %d saw", shardId).hasSameSizeAs(sessions);
 			for (int i = 0; i < sessions.size(); i++) {
+				boolean current = i == sessions.size() - 1;
+				// A session a verdict ended may lose its tail: what Discord sent it after the client last read its
+				// connection (a zombie close racing the verdict) is never replayed, as on any client. Nothing else.
+				long last = current ? sessions.get(i).lastSequence() : delivered.get(i).size();
+				assertThat(last).as("sequences delivered of session %d of shard %d", i + 1, shardId)
+					.isLessThanOrEqualTo(sessions.get(i).lastSequence());
 				assertThat(delivered.get(i)).as("sequences of session %d of shard %d", i + 1, shardId)
-					.containsExactlyElementsOf(LongStream.rangeClosed(1, sessions.get(i).lastSequence()).boxed().toList());
+					.containsExactlyElementsOf(LongStream.rangeClosed(1, last).boxed().toList());
 			}
 		}
 	}
