@@ -52,6 +52,9 @@ class ChaosSoakIntegrationTests {
 	/** How long one cycle may take to recover: generous, for a loaded 2-core machine. */
 	private static final Duration RECOVERY = Duration.ofSeconds(90);
 
+	/** Three heartbeat intervals: long enough for a zombie left by a fault to be found. */
+	private static final Duration SETTLED = Duration.ofSeconds(3);
+
 	private static final int MAX_CYCLES = 10_000;
 
 	private static final List<Integer> RESUMABLE_CLOSE_CODES = List.of(4000, 4001, 4002, 4005, 4008);
@@ -240,10 +243,11 @@ class ChaosSoakIntegrationTests {
 
 	/**
 	 * Every shard ready on a live session with everything dispatched delivered, and no connection open but
-	 * theirs.
+	 * theirs, for {@link #SETTLED} on end: a fault's after-effects (a beat sent while ACKs were paused, found
+	 * unanswered at the next beat) play out after the state first looks recovered.
 	 */
 	private void awaitRecovered() {
-		await().atMost(RECOVERY).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+		await().atMost(RECOVERY).during(SETTLED).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
 			assertThat(this.client.statuses()).as("shard statuses").hasSize(SHARDS).allMatch(ShardStatus::isReady);
 			for (int shardId = 0; shardId < SHARDS; shardId++) {
 				List<SimulatedSession> sessions = sessionsOf(shardId);
