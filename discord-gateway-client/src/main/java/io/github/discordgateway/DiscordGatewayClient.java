@@ -27,6 +27,7 @@ import io.github.discordgateway.command.DiscordGateway;
 import io.github.discordgateway.command.GuildMemberRequests;
 import io.github.discordgateway.event.DispatchListener;
 import io.github.discordgateway.event.DispatchQueue;
+import io.github.discordgateway.event.ObservedDispatchListener;
 import io.github.discordgateway.event.TypedDispatchEventFactory;
 import io.github.discordgateway.protocol.ConnectionProperties;
 import io.github.discordgateway.protocol.GatewayJson;
@@ -38,13 +39,15 @@ import io.github.discordgateway.rest.DiscordRestClients;
 import io.github.discordgateway.rest.GatewayBotClient;
 import io.github.discordgateway.session.Backoff;
 import io.github.discordgateway.session.CallbackExecutor;
+import io.github.discordgateway.session.ConnectionSettings;
+import io.github.discordgateway.session.DeliverySettings;
+import io.github.discordgateway.session.DispatchWatchdog;
 import io.github.discordgateway.session.ExecutorScheduler;
 import io.github.discordgateway.session.GatewayObserver;
+import io.github.discordgateway.session.IdentifySettings;
 import io.github.discordgateway.session.InMemorySessionStore;
 import io.github.discordgateway.session.SessionStore;
 import io.github.discordgateway.session.Shard;
-import io.github.discordgateway.event.ObservedDispatchListener;
-import io.github.discordgateway.session.DispatchWatchdog;
 import io.github.discordgateway.session.ShardSettings;
 import io.github.discordgateway.session.ShardStatus;
 import io.github.discordgateway.sharding.ShardIds;
@@ -236,7 +239,7 @@ public final class DiscordGatewayClient implements AutoCloseable {
 
 		private long eventQueueMaxBytes = DispatchQueue.DEFAULT_MAX_BYTES;
 
-		private Duration stuckListenerThreshold = ShardSettings.DEFAULT_STUCK_LISTENER_THRESHOLD;
+		private Duration stuckListenerThreshold = DeliverySettings.DEFAULT_STUCK_LISTENER_THRESHOLD;
 
 		private int largeThreshold = 50;
 
@@ -270,9 +273,9 @@ public final class DiscordGatewayClient implements AutoCloseable {
 
 		private SessionStore sessionStore;
 
-		private Duration helloTimeout = ShardSettings.DEFAULT_HELLO_TIMEOUT;
+		private Duration helloTimeout = ConnectionSettings.DEFAULT_HELLO_TIMEOUT;
 
-		private Duration sessionSaveInterval = ShardSettings.DEFAULT_SESSION_SAVE_INTERVAL;
+		private Duration sessionSaveInterval = DeliverySettings.DEFAULT_SESSION_SAVE_INTERVAL;
 
 		private DispatchWatchdog watchdog = DispatchWatchdog.OFF;
 
@@ -594,14 +597,15 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		 * The settings every shard starts from, as configured.
 		 */
 		ShardSettings shardTemplate(String bareToken) {
-			return new ShardSettings(0, 1, bareToken, Intent.bitfield(this.intents), this.largeThreshold,
-					ConnectionProperties.ofThisLibrary(), this.presence, this.compression.queryValue(),
-					new Backoff(this.backoffBase, this.backoffMax, this.random), this.invalidSessionDelayMin,
-					this.invalidSessionDelayMax, this.maxFailedResumes, this.eventQueueCapacity)
-				.withHelloTimeout(this.helloTimeout)
-				.withDelivery(this.eventQueueMaxBytes, this.stuckListenerThreshold)
-				.withSessionSaveInterval(this.sessionSaveInterval)
-				.withWatchdog(this.watchdog);
+			return new ShardSettings(0, 1,
+					new IdentifySettings(bareToken, Intent.bitfield(this.intents), this.largeThreshold,
+							ConnectionProperties.ofThisLibrary(), this.presence),
+					new ConnectionSettings(this.compression.queryValue(), this.helloTimeout,
+							new Backoff(this.backoffBase, this.backoffMax, this.random), this.invalidSessionDelayMin,
+							this.invalidSessionDelayMax, this.maxFailedResumes),
+					new DeliverySettings(this.eventQueueCapacity, this.eventQueueMaxBytes, this.stuckListenerThreshold,
+							this.sessionSaveInterval),
+					this.watchdog);
 		}
 
 		/**

@@ -130,15 +130,15 @@ class DiscordGatewayClientTests {
 	@Test
 	void shardsStartFromDiscordsDefaultsAndTheDefaultJitterSource() {
 		ShardSettings settings = valid().shardTemplate("t");
-		assertThat(settings.invalidSessionDelayMin()).as("op 9 wait min").isEqualTo(Duration.ofSeconds(1));
-		assertThat(settings.invalidSessionDelayMax()).as("op 9 wait max").isEqualTo(Duration.ofSeconds(5));
-		assertThat(settings.maxFailedResumes()).isEqualTo(3);
-		assertThat(settings.backoff().base()).isEqualTo(Duration.ofSeconds(1));
-		assertThat(settings.backoff().max()).isEqualTo(Duration.ofSeconds(60));
-		assertThat(settings.backoff().random()).isSameAs(DiscordGatewayClient.Builder.UNIFORM_RANDOM);
-		assertThat(settings.helloTimeout()).isEqualTo(Duration.ofSeconds(30));
-		assertThat(settings.largeThreshold()).isEqualTo(50);
-		assertThat(settings.compress()).isEqualTo("zlib-stream");
+		assertThat(settings.connection().invalidSessionDelayMin()).as("op 9 wait min").isEqualTo(Duration.ofSeconds(1));
+		assertThat(settings.connection().invalidSessionDelayMax()).as("op 9 wait max").isEqualTo(Duration.ofSeconds(5));
+		assertThat(settings.connection().maxFailedResumes()).isEqualTo(3);
+		assertThat(settings.connection().backoff().base()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(settings.connection().backoff().max()).isEqualTo(Duration.ofSeconds(60));
+		assertThat(settings.connection().backoff().random()).isSameAs(DiscordGatewayClient.Builder.UNIFORM_RANDOM);
+		assertThat(settings.connection().helloTimeout()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(settings.identify().largeThreshold()).isEqualTo(50);
+		assertThat(settings.connection().compress()).isEqualTo("zlib-stream");
 	}
 
 	@Test

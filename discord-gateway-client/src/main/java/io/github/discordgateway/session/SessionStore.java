@@ -4,7 +4,7 @@ package io.github.discordgateway.session;
  * Where shards keep their resumable sessions, so that a restarted process resumes instead of identifying anew
  * (which costs a session start from the daily budget and loses the events in between). A shard loads its
  * session when it starts (and ignores one of another shard count), saves it at READY, at RESUMED, every
- * {@link ShardSettings#sessionSaveInterval()} while its listener moves on, and when it stops, and deletes it when
+ * {@link DeliverySettings#sessionSaveInterval()} while its listener moves on, and when it stops, and deletes it when
  * Discord rejects it (op 9 {@code false}, 4007, 4009) or the shard logs out. The sequence saved is that of the last
  * dispatch whose listener finished.
  * <p>

@@ -55,7 +55,7 @@ import io.github.discordgateway.transport.ratelimit.GatewayRateLimiter;
  * Resume and its RESUMED is marked {@linkplain DispatchEvent#isReplayed() replayed}. READY starts a new
  * {@link Session}; READY and RESUMED mark the shard ready and save the session.</li>
  * <li>The shard's {@link DispatchQueue} thread hands each event to the listener, in sequence order. A listener
- * busy with one event past {@link ShardSettings#stuckListenerThreshold()} is reported by a
+ * busy with one event past {@link DeliverySettings#stuckListenerThreshold()} is reported by a
  * {@link StuckListenerWatch} on the scheduler's thread: logged with the thread's stack, told to the observer, and
  * shown in the status until it is done.</li>
  * <li>ACKs feed latency to the observer and wake the {@link DispatchWatchdog}; op 1 gets a beat at once; op 7 and
@@ -77,7 +77,7 @@ import io.github.discordgateway.transport.ratelimit.GatewayRateLimiter;
  * <ol>
  * <li>A close the shard did not start, op 7, op 9, a zombie connection (no ACK between two beats), a deaf one
  * (ACKs but no dispatch, when the {@link DispatchWatchdog} is told to resume), a failed
- * connection attempt and a connection that brings no Hello within {@link ShardSettings#helloTimeout()} go to
+ * connection attempt and a connection that brings no Hello within {@link ConnectionSettings#helloTimeout()} go to
  * the {@link ReconnectPolicy}: resume, identify anew, or stop for good ({@link ShardState#FATAL}, with what to
  * fix in the status), and after what delay.</li>
  * <li>Network failures keep the session and back off; only Discord's verdict (op 9 {@code false}, 4007, 4009) or
@@ -94,7 +94,7 @@ import io.github.discordgateway.transport.ratelimit.GatewayRateLimiter;
  * <h2>The stored session</h2>
  * The {@link SessionStore} gets the session with the sequence of the last dispatch whose listener finished (not
  * merely queued), so that a process that dies replays on its next start what it had not handled: at READY and
- * RESUMED, every {@link ShardSettings#sessionSaveInterval()} while that sequence moves (never a write per event),
+ * RESUMED, every {@link DeliverySettings#sessionSaveInterval()} while that sequence moves (never a write per event),
  * and when the shard stops (again by the manager once delivery has drained, see {@link #saveSession()}). A
  * stored session of another shard count is ignored.
  *
@@ -214,11 +214,11 @@ public final class Shard {
 		this.random = collaborators.random();
 		this.queue = queue;
 		this.dispatcher = new OpcodeDispatcher(this.json, settings.shardId(), this.observer);
-		this.policy = settings.reconnectPolicy(this.random);
+		this.policy = settings.connection().reconnectPolicy(this.random);
 		this.commands = new CommandQueue(settings.shardId(), this.scheduler, this.callbacks, this.observer);
 		this.status = new ShardStatus(settings.shardId(), ShardState.STOPPED, null, null, 0);
 		this.stuckListenerWatch = new StuckListenerWatch(settings.shardId(), queue, this.scheduler,
-				settings.stuckListenerThreshold(), this::listenerStuck, this::listenerRecovered);
+				settings.delivery().stuckListenerThreshold(), this::listenerStuck, this::listenerRecovered);
 		this.activity = new ActivityTracker(this.scheduler, settings.watchdog());
 	}
 
@@ -449,8 +449,8 @@ public final class Shard {
 			base = connectionBase();
 			String target = base;
 			this.helloDeadline = this.scheduler.schedule(() -> helloTimedOut(connectionGeneration),
-					this.settings.helloTimeout());
-			this.transport.connect(GatewayUrl.connectUri(base, this.settings.compress()),
+					this.settings.connection().helloTimeout());
+			this.transport.connect(GatewayUrl.connectUri(base, this.settings.connection().compress()),
 					new Connection(connectionGeneration))
 				.whenComplete((opened, failure) -> {
 					if (failure != null) {
@@ -494,9 +494,9 @@ public final class Shard {
 		if (connectionGeneration != this.generation || this.state != ShardState.CONNECTING) {
 			return;
 		}
-		logger.warn("Shard {}: no Hello within {} ms; reconnecting", shardId(), this.settings.helloTimeout().toMillis());
+		logger.warn("Shard {}: no Hello within {} ms; reconnecting", shardId(), this.settings.connection().helloTimeout().toMillis());
 		abandonConnection(RESUMABLE_CLOSE_CODE, "no Hello");
-		this.reason = "no Hello within " + this.settings.helloTimeout().toMillis() + " ms";
+		this.reason = "no Hello within " + this.settings.connection().helloTimeout().toMillis() + " ms";
 		disconnected(Disconnect.helloTimeout());
 	}
 
@@ -643,7 +643,7 @@ public final class Shard {
 	}
 
 	private void scheduleSave() {
-		this.saveTimer = this.scheduler.schedule(this::saveIfDeliveryMoved, this.settings.sessionSaveInterval());
+		this.saveTimer = this.scheduler.schedule(this::saveIfDeliveryMoved, this.settings.delivery().sessionSaveInterval());
 	}
 
 	private synchronized void saveIfDeliveryMoved() {
@@ -711,9 +711,7 @@ public final class Shard {
 			return;
 		}
 		this.identifyTurn = null;
-		Identify identify = new Identify(this.settings.token(), this.settings.properties(),
-				this.settings.largeThreshold(), new int[] { shardId(), this.settings.shardCount() },
-				this.settings.presence(), this.settings.intents());
+		Identify identify = this.settings.identify().identify(shardId(), this.settings.shardCount());
 		logger.debug("Shard {} identifying: {}", shardId(), identify);
 		String payload = this.json.encode(Opcode.IDENTIFY, identify);
 		try {
@@ -834,7 +832,7 @@ public final class Shard {
 					Shard.this.resumeSent = true;
 					Shard.this.rateLimiter.tryAcquireCommand();
 					Shard.this.connection.send(Shard.this.json.encode(Opcode.RESUME,
-							new Resume(Shard.this.settings.token(), current.sessionId(), current.sequence())));
+							new Resume(Shard.this.settings.identify().token(), current.sessionId(), current.sequence())));
 					return;
 				}
 				setState(ShardState.IDENTIFYING, Shard.this.reason);

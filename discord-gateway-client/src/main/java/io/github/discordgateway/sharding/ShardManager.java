@@ -192,7 +192,8 @@ public final class ShardManager {
 			if (shard == null) {
 				ShardSettings shardSettings = this.shardTemplate.forShard(shardId, ready.shardCount());
 				shard = new Shard(shardSettings, ready.collaborators(),
-						new DispatchQueue(shardId, shardSettings.eventQueueCapacity(), shardSettings.eventQueueMaxBytes(),
+						new DispatchQueue(shardId, shardSettings.delivery().queueCapacity(),
+								shardSettings.delivery().queueMaxBytes(),
 								this.listener, this.scheduler::nanoTime, this.deliveryThreads,
 								deliveryObserver(ready.collaborators().observer())));
 				this.shards.put(shardId, shard);
@@ -374,7 +375,7 @@ public final class ShardManager {
 	}
 
 	private void retryBootstrap(RuntimeException failure) {
-		Duration delay = this.shardTemplate.backoff().delay(++this.failedBootstraps);
+		Duration delay = this.shardTemplate.connection().backoff().delay(++this.failedBootstraps);
 		this.bootstrapProblem = "could not fetch the gateway URL: " + failure.getMessage();
 		logger.warn("Could not fetch the gateway URL (GET /gateway/bot): {}; retrying in {} ms", failure.getMessage(),
 				delay.toMillis());

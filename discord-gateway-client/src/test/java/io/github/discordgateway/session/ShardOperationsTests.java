@@ -67,11 +67,12 @@ class ShardOperationsTests {
 
 	private Shard start(DispatchWatchdog watchdog) {
 		GatewayJson json = new GatewayJson();
-		ShardSettings settings = new ShardSettings(0, 1, "secret-token", 513, 50,
-				new ConnectionProperties("linux", "lib", "lib"), null, null,
-				new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.5), Duration.ofSeconds(1),
-				Duration.ofSeconds(5), 3, 100)
-			.withWatchdog(watchdog);
+		ShardSettings settings = new ShardSettings(0, 1,
+				new IdentifySettings("secret-token", 513, 50, new ConnectionProperties("linux", "lib", "lib"), null),
+				new ConnectionSettings(null, ConnectionSettings.DEFAULT_HELLO_TIMEOUT,
+						new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.5), Duration.ofSeconds(1),
+						Duration.ofSeconds(5), 3),
+				DeliverySettings.withQueueCapacity(100), watchdog);
 		this.shard = new Shard(settings,
 				new Shard.Collaborators(this.transport, this.scheduler, json, IdentifyQueue.NONE,
 						new InMemorySessionStore(), this.observer, this.callbacks, () -> GATEWAY,

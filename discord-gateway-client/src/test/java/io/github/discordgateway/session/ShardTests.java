@@ -67,10 +67,12 @@ class ShardTests {
 		}
 	};
 
-	private ShardSettings settings = new ShardSettings(0, 1, "secret-token", 513, 50,
-			new ConnectionProperties("linux", "lib", "lib"), null, null,
-			new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.5), Duration.ofSeconds(1),
-			Duration.ofSeconds(5), 3, 100);
+	private static final IdentifySettings IDENTIFY = new IdentifySettings("secret-token", 513, 50,
+			new ConnectionProperties("linux", "lib", "lib"), null);
+
+	private ShardSettings settings = new ShardSettings(0, 1, IDENTIFY,
+			connection(3, ConnectionSettings.DEFAULT_HELLO_TIMEOUT), DeliverySettings.withQueueCapacity(100),
+			DispatchWatchdog.OFF);
 
 	private DispatchQueue dispatchQueue = new DispatchQueue(0, 100, this.delivered::add);
 
@@ -480,12 +482,13 @@ class ShardTests {
 
 	@Test
 	void anIdentifyTooLargeForDiscordStopsTheShardForGoodInsteadOfLoopingOn4002() {
-		this.settings = new ShardSettings(0, 1, "secret-token", 513, 50, new ConnectionProperties("linux", "lib", "lib"),
-				new io.github.discordgateway.protocol.UpdatePresence(null, List.of(
-						new io.github.discordgateway.protocol.UpdatePresence.Activity("x".repeat(5000), 0, null, null)),
-						"online", false),
-				null, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.5), Duration.ofSeconds(1),
-				Duration.ofSeconds(5), 3, 100);
+		this.settings = new ShardSettings(0, 1,
+				new IdentifySettings("secret-token", 513, 50, new ConnectionProperties("linux", "lib", "lib"),
+						new io.github.discordgateway.protocol.UpdatePresence(null, List.of(
+								new io.github.discordgateway.protocol.UpdatePresence.Activity("x".repeat(5000), 0, null,
+										null)),
+								"online", false)),
+				this.settings.connection(), this.settings.delivery(), DispatchWatchdog.OFF);
 		start();
 		FakeConnection connection = this.transport.last();
 		connection.receive("{\"op\":10,\"d\":{\"heartbeat_interval\":1000}}");
@@ -504,7 +507,8 @@ class ShardTests {
 				stuck.add(listener);
 			}
 		};
-		this.settings = this.settings.withDelivery(1024, Duration.ofSeconds(10));
+		this.settings = this.settings.with(new DeliverySettings(100, 1024, Duration.ofSeconds(10),
+				DeliverySettings.DEFAULT_SESSION_SAVE_INTERVAL));
 		this.dispatchQueue = new DispatchQueue(0, 100, 1024, (event) -> {
 			if (event.getName().equals("SLOW")) {
 				try {
@@ -670,10 +674,7 @@ class ShardTests {
 
 	@Test
 	void aResumedConnectionThatDropsLaterIsNoFailedResume() {
-		this.settings = new ShardSettings(0, 1, "secret-token", 513, 50,
-				new ConnectionProperties("linux", "lib", "lib"), null, null,
-				new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.5), Duration.ofSeconds(1),
-				Duration.ofSeconds(5), 1, 100);
+		this.settings = this.settings.with(connection(1, ConnectionSettings.DEFAULT_HELLO_TIMEOUT));
 		readyConnection().serverCloses(4000);
 		this.scheduler.advance(Duration.ZERO);
 		FakeConnection resumed = this.transport.last();
@@ -719,7 +720,7 @@ class ShardTests {
 		readyConnection().serverCloses(1006);
 		this.scheduler.advance(Duration.ZERO);
 		FakeConnection silent = this.transport.last();
-		this.scheduler.advance(ShardSettings.DEFAULT_HELLO_TIMEOUT.minusMillis(1));
+		this.scheduler.advance(ConnectionSettings.DEFAULT_HELLO_TIMEOUT.minusMillis(1));
 		assertThat(silent.closedWith).isNull();
 		assertThat(this.shard.status().state()).isEqualTo(ShardState.CONNECTING);
 		this.scheduler.advance(Duration.ofMillis(1));
@@ -735,7 +736,7 @@ class ShardTests {
 
 	@Test
 	void theHelloDeadlineIsConfigurable() {
-		this.settings = this.settings.withHelloTimeout(Duration.ofSeconds(5));
+		this.settings = this.settings.with(connection(3, Duration.ofSeconds(5)));
 		start();
 		FakeConnection silent = this.transport.last();
 		this.scheduler.advance(Duration.ofSeconds(5));
@@ -915,15 +916,15 @@ class ShardTests {
 		awaitDelivered(50);
 		this.callbacks.runAll();
 		assertThat(saved).as("no write per event").containsExactly(1L);
-		this.scheduler.advance(ShardSettings.DEFAULT_SESSION_SAVE_INTERVAL);
+		this.scheduler.advance(DeliverySettings.DEFAULT_SESSION_SAVE_INTERVAL);
 		this.callbacks.runAll();
 		assertThat(saved).containsExactly(1L, 50L);
-		this.scheduler.advance(ShardSettings.DEFAULT_SESSION_SAVE_INTERVAL.multipliedBy(3));
+		this.scheduler.advance(DeliverySettings.DEFAULT_SESSION_SAVE_INTERVAL.multipliedBy(3));
 		this.callbacks.runAll();
 		assertThat(saved).as("nothing moved").containsExactly(1L, 50L);
 		connection.receive("{\"op\":0,\"s\":51,\"t\":\"A\",\"d\":{}}");
 		awaitDelivered(51);
-		this.scheduler.advance(ShardSettings.DEFAULT_SESSION_SAVE_INTERVAL);
+		this.scheduler.advance(DeliverySettings.DEFAULT_SESSION_SAVE_INTERVAL);
 		this.callbacks.runAll();
 		assertThat(saved).containsExactly(1L, 50L, 51L);
 	}
@@ -951,13 +952,13 @@ class ShardTests {
 		for (int s = 2; s <= 30; s++) {
 			second.receive("{\"op\":0,\"s\":" + s + ",\"t\":\"A\",\"d\":{}}");
 		}
-		this.scheduler.advance(ShardSettings.DEFAULT_SESSION_SAVE_INTERVAL);
+		this.scheduler.advance(DeliverySettings.DEFAULT_SESSION_SAVE_INTERVAL);
 		this.callbacks.runAll();
 		assertThat(this.sessions.load(0)).as("the old session's 39 is not the new one's")
 			.isEqualTo(new Session("new", RESUME, 1, 1));
 		release.countDown();
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.delivered.size() == 40 + 30);
-		this.scheduler.advance(ShardSettings.DEFAULT_SESSION_SAVE_INTERVAL);
+		this.scheduler.advance(DeliverySettings.DEFAULT_SESSION_SAVE_INTERVAL);
 		this.callbacks.runAll();
 		assertThat(this.sessions.load(0)).isEqualTo(new Session("new", RESUME, 30, 1));
 	}
@@ -1027,6 +1028,12 @@ class ShardTests {
 		this.callbacks.runAll();
 		assertThat(this.sessions.load(0)).isNull();
 		assertThat(this.shard.session()).isNull();
+	}
+
+	private static ConnectionSettings connection(int maxFailedResumes, Duration helloTimeout) {
+		return new ConnectionSettings(null, helloTimeout,
+				new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.5), Duration.ofSeconds(1),
+				Duration.ofSeconds(5), maxFailedResumes);
 	}
 
 }

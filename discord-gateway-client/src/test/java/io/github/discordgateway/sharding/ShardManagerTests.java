@@ -22,6 +22,10 @@ import io.github.discordgateway.session.ManualExecutor;
 import io.github.discordgateway.session.ManualScheduler;
 import io.github.discordgateway.session.Shard;
 import io.github.discordgateway.session.ShardSettings;
+import io.github.discordgateway.session.DispatchWatchdog;
+import io.github.discordgateway.session.IdentifySettings;
+import io.github.discordgateway.session.DeliverySettings;
+import io.github.discordgateway.session.ConnectionSettings;
 import io.github.discordgateway.session.ShardState;
 import io.github.discordgateway.transport.GatewayTransport;
 
@@ -63,10 +67,12 @@ class ShardManagerTests {
 	}
 
 	private ShardManager manager(ShardOwnership ownership) {
-		ShardSettings template = new ShardSettings(0, 1, "secret-token", 513, 50,
-				new ConnectionProperties("linux", "lib", "lib"), null, null,
-				new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.5), Duration.ofSeconds(1),
-				Duration.ofSeconds(5), 3, 100);
+		ShardSettings template = new ShardSettings(0, 1,
+				new IdentifySettings("secret-token", 513, 50, new ConnectionProperties("linux", "lib", "lib"), null),
+				new ConnectionSettings(null, ConnectionSettings.DEFAULT_HELLO_TIMEOUT,
+						new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.5), Duration.ofSeconds(1),
+						Duration.ofSeconds(5), 3),
+				DeliverySettings.withQueueCapacity(100), DispatchWatchdog.OFF);
 		this.manager = new ShardManager(new ShardManager.Settings(null, 2, true), template, this.scheduler,
 				(gatewayUrl, identifyQueue) -> {
 					this.collaboratorSets.incrementAndGet();

@@ -28,6 +28,10 @@ import io.github.discordgateway.session.IdentifyQueue;
 import io.github.discordgateway.session.InMemorySessionStore;
 import io.github.discordgateway.session.Shard;
 import io.github.discordgateway.session.ShardSettings;
+import io.github.discordgateway.session.DispatchWatchdog;
+import io.github.discordgateway.session.IdentifySettings;
+import io.github.discordgateway.session.DeliverySettings;
+import io.github.discordgateway.session.ConnectionSettings;
 import io.github.discordgateway.session.ShardState;
 import io.github.discordgateway.session.ShardStatus;
 import io.github.discordgateway.sharding.ShardManager;
@@ -194,10 +198,12 @@ class ShardLeasesTests {
 		this.cleanUp.add(timers::shutdownNow);
 		ExecutorScheduler scheduler = new ExecutorScheduler(timers);
 		GatewayJson json = new GatewayJson();
-		ShardSettings template = new ShardSettings(0, 1, "secret-token", 513, 50,
-				new ConnectionProperties("linux", "lib", "lib"), null, null,
-				new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.5), Duration.ofSeconds(1),
-				Duration.ofSeconds(5), 3, 100);
+		ShardSettings template = new ShardSettings(0, 1,
+				new IdentifySettings("secret-token", 513, 50, new ConnectionProperties("linux", "lib", "lib"), null),
+				new ConnectionSettings(null, ConnectionSettings.DEFAULT_HELLO_TIMEOUT,
+						new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 0.5), Duration.ofSeconds(1),
+						Duration.ofSeconds(5), 3),
+				DeliverySettings.withQueueCapacity(100), DispatchWatchdog.OFF);
 		ShardManager manager = new ShardManager(new ShardManager.Settings(null, SHARDS, true), template, scheduler,
 				(gatewayUrl, identifyQueue) -> new Shard.Collaborators((uri, handler) -> new CompletableFuture<>(),
 						scheduler, json, identifyQueue, new InMemorySessionStore(), GatewayObserver.NONE, Runnable::run,

@@ -89,17 +89,17 @@ class DiscordGatewayAutoConfigurationTests {
 					.isEqualTo("https://discord.com/api/v10");
 				assertThat(context.getBean(DiscordGatewayLifecycle.class).isAutoStartup()).isFalse();
 				ShardSettings settings = ConfiguredBuilder.shardTemplate(configured.get());
-				assertThat(settings.intents()).isEqualTo(Intent.bitfield(Set.of(Intent.GUILDS, Intent.GUILD_MESSAGES)));
-				assertThat(settings.largeThreshold()).isEqualTo(100);
-				assertThat(settings.compress()).isEqualTo("zstd-stream");
-				assertThat(settings.eventQueueCapacity()).isEqualTo(77);
-				assertThat(settings.helloTimeout()).isEqualTo(Duration.ofSeconds(7));
-				assertThat(settings.presence().status()).isEqualTo("idle");
-				assertThat(settings.backoff().base()).isEqualTo(Duration.ofSeconds(2));
-				assertThat(settings.backoff().max()).isEqualTo(Duration.ofSeconds(20));
-				assertThat(settings.maxFailedResumes()).isEqualTo(5);
-				assertThat(settings.invalidSessionDelayMin()).isEqualTo(Duration.ofSeconds(2));
-				assertThat(settings.invalidSessionDelayMax()).isEqualTo(Duration.ofSeconds(4));
+				assertThat(settings.identify().intents()).isEqualTo(Intent.bitfield(Set.of(Intent.GUILDS, Intent.GUILD_MESSAGES)));
+				assertThat(settings.identify().largeThreshold()).isEqualTo(100);
+				assertThat(settings.connection().compress()).isEqualTo("zstd-stream");
+				assertThat(settings.delivery().queueCapacity()).isEqualTo(77);
+				assertThat(settings.connection().helloTimeout()).isEqualTo(Duration.ofSeconds(7));
+				assertThat(settings.identify().presence().status()).isEqualTo("idle");
+				assertThat(settings.connection().backoff().base()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(settings.connection().backoff().max()).isEqualTo(Duration.ofSeconds(20));
+				assertThat(settings.connection().maxFailedResumes()).isEqualTo(5);
+				assertThat(settings.connection().invalidSessionDelayMin()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(settings.connection().invalidSessionDelayMax()).isEqualTo(Duration.ofSeconds(4));
 			});
 	}
 
@@ -108,11 +108,11 @@ class DiscordGatewayAutoConfigurationTests {
 		AtomicReference<DiscordGatewayClient.Builder> configured = new AtomicReference<>();
 		this.contextRunner.withBean(DiscordGatewayClientCustomizer.class, () -> configured::set).run((context) -> {
 			ShardSettings settings = ConfiguredBuilder.shardTemplate(configured.get());
-			assertThat(settings.invalidSessionDelayMin()).as("op 9 wait min").isEqualTo(Duration.ofSeconds(1));
-			assertThat(settings.invalidSessionDelayMax()).as("op 9 wait max").isEqualTo(Duration.ofSeconds(5));
-			assertThat(settings.backoff().base()).isEqualTo(Duration.ofSeconds(1));
-			assertThat(settings.helloTimeout()).isEqualTo(Duration.ofSeconds(30));
-			assertThat(settings.compress()).isEqualTo("zlib-stream");
+			assertThat(settings.connection().invalidSessionDelayMin()).as("op 9 wait min").isEqualTo(Duration.ofSeconds(1));
+			assertThat(settings.connection().invalidSessionDelayMax()).as("op 9 wait max").isEqualTo(Duration.ofSeconds(5));
+			assertThat(settings.connection().backoff().base()).isEqualTo(Duration.ofSeconds(1));
+			assertThat(settings.connection().helloTimeout()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(settings.connection().compress()).isEqualTo("zlib-stream");
 		});
 	}
 
