@@ -373,7 +373,8 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		}
 
 		/**
-		 * The transport compression. Defaults to zlib-stream.
+		 * The transport compression. Defaults to zlib-stream. zstd-stream needs {@code com.github.luben:zstd-jni}
+		 * on the class path: without it {@link #build()} refuses the setting.
 		 */
 		public Builder compression(TransportCompression compression) {
 			this.compression = compression;
@@ -680,6 +681,7 @@ public final class DiscordGatewayClient implements AutoCloseable {
 						"shard ids must be from 0 to shard count - 1, were " + this.shardIds);
 			}
 			require(this.compression != null, "compression must not be null (TransportCompression.NONE for none)");
+			requireAvailable(this.compression);
 			require(this.maxMessageSize >= MIN_MAX_MESSAGE_SIZE,
 					"maxMessageSize must be at least 64 KB (READY alone can be larger), was " + this.maxMessageSize);
 			require(this.eventQueueCapacity >= 1, "eventQueueCapacity must be at least 1, was " + this.eventQueueCapacity);
@@ -717,6 +719,20 @@ public final class DiscordGatewayClient implements AutoCloseable {
 			require(size <= OutboundPayloadSize.MAX_BYTES,
 					"presence is too large: Identify would be up to " + size + " bytes, over Discord's limit of "
 							+ OutboundPayloadSize.MAX_BYTES + " (Discord would close every connection with 4002)");
+		}
+
+		/**
+		 * Refuses a compression that cannot work here (zstd-stream without zstd-jni), which would otherwise fail
+		 * every connection attempt.
+		 */
+		private static void requireAvailable(TransportCompression compression) {
+			try {
+				compression.requireAvailable();
+			}
+			catch (IllegalStateException ex) {
+				throw new IllegalArgumentException("compression " + compression + " cannot be used: " + ex.getMessage(),
+						ex);
+			}
 		}
 
 		private static void positive(Duration value, String name) {

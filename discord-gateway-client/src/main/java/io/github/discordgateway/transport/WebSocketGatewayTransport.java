@@ -98,7 +98,8 @@ public final class WebSocketGatewayTransport implements GatewayTransport {
 		/** The wire bytes of the message being read, over its frames; on the I/O thread. */
 		private int wireBytes;
 
-		private boolean closed;
+		/** Set once, under this bridge's lock; read without it by the I/O thread. */
+		private volatile boolean closed;
 
 		Bridge(TransportHandler handler) {
 			this.handler = handler;
@@ -139,8 +140,9 @@ public final class WebSocketGatewayTransport implements GatewayTransport {
 
 		private void decode(WebSocketSession session, MessageDecompressor decoder, ByteBuffer fragment,
 				boolean last) {
-			if (decoder == null) {
-				// The connection closed before this message could be read.
+			if (this.closed || decoder == null) {
+				// The connection is over, and so is its input (a closed decompressor would drop it too).
+				logger.debug("Dropped a gateway frame that arrived after the connection closed");
 				return;
 			}
 			this.wireBytes += fragment.remaining();
@@ -152,16 +154,16 @@ public final class WebSocketGatewayTransport implements GatewayTransport {
 				fail(session, ex);
 				return;
 			}
-			catch (IllegalStateException ex) {
-				// Closed by another thread meanwhile: the connection is over, and so is its input.
-				logger.debug("Gateway message after the close ignored", ex);
-				return;
-			}
 			if (json == null) {
 				return;
 			}
 			this.handler.onReceived(this.wireBytes, json.size());
 			this.wireBytes = 0;
+			if (this.closed) {
+				// Closed by another thread while it was read: the close has been reported, and nothing comes after it.
+				logger.debug("Dropped a gateway message that the connection's close overtook");
+				return;
+			}
 			if (json.isOversize()) {
 				skip(json);
 				return;

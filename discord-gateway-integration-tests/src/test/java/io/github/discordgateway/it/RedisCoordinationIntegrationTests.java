@@ -6,17 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import io.github.discordgateway.autoconfigure.redis.DiscordRedisCoordinationAutoConfiguration;
@@ -42,38 +39,18 @@ class RedisCoordinationIntegrationTests {
 
 	private static final Duration LEASE = Duration.ofSeconds(2);
 
-	private static EmbeddedRedisServer redis;
+	@RegisterExtension
+	static final EmbeddedRedisServer redis = new EmbeddedRedisServer();
 
 	/** Shards the simulator saw connected more than once at a time. */
 	private final List<String> runTwice = new ArrayList<>();
-
-	@BeforeAll
-	static void startRedis() {
-		redis = EmbeddedRedisServer.start();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		redis.close();
-	}
-
-	@AfterEach
-	void emptyRedis() {
-		LettuceConnectionFactory connection = redis.connectionFactory();
-		try (RedisConnection flusher = connection.getConnection()) {
-			flusher.serverCommands().flushAll();
-		}
-		finally {
-			connection.destroy();
-		}
-	}
 
 	private static ApplicationContextRunner process(GatewaySimulator simulator, String... properties) {
 		return BotRunner.against(simulator, properties)
 			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
 					DiscordRedisCoordinationAutoConfiguration.class))
-			.withPropertyValues("discord.gateway.coordination.mode=redis", "spring.data.redis.host=127.0.0.1",
-					"spring.data.redis.port=" + redis.port(), "spring.data.redis.timeout=1s",
+			.withPropertyValues(redis.springProperties())
+			.withPropertyValues("discord.gateway.coordination.mode=redis",
 					"discord.gateway.coordination.lease-duration=" + LEASE.toMillis() + "ms");
 	}
 

@@ -1,35 +1,36 @@
 package io.github.discordgateway.it;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.github.discordgateway.autoconfigure.redis.DiscordRedisCoordinationAutoConfiguration;
 import io.github.discordgateway.autoconfigure.redis.DiscordRedisSessionStoreAutoConfiguration;
 import io.github.discordgateway.event.DispatchEvent;
 import io.github.discordgateway.it.BotRunner.RecordingListener;
 import io.github.discordgateway.redis.BotKey;
 import io.github.discordgateway.redis.RedisKeys;
-import io.github.discordgateway.redis.RedisSessionStore;
 import io.github.discordgateway.redis.EmbeddedRedisServer;
+import io.github.discordgateway.redis.RedisSessionStore;
 import io.github.discordgateway.session.Session;
 import io.github.discordgateway.session.SessionStore;
+import io.github.discordgateway.sharding.ShardManager;
 import io.github.discordgateway.simulator.SimulatedSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,33 +38,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Sessions kept in a real Redis (on loopback) outlive the application: a new context resumes the session the last
- * one saved, on the resume URL, and its listeners get what was sent meanwhile, once, marked replayed.
+ * one saved, on the resume URL, and its listeners get what was sent meanwhile, once, marked replayed. With shard
+ * leases, a context that lost its shard cannot write over the session of the one that took it over.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RedisSessionResumeIntegrationTests extends SessionResilienceSupport {
 
-	/** How often the simulator, as Discord, lets a bot identify. */
-	private static final Duration IDENTIFY_WINDOW = Duration.ofSeconds(5);
-
-	private static EmbeddedRedisServer redis;
-
-	private static LettuceConnectionFactory connections;
-
-	@BeforeAll
-	static void startRedis() {
-		redis = EmbeddedRedisServer.start();
-		connections = redis.connectionFactory();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		connections.destroy();
-		redis.close();
-	}
-
-	@AfterEach
-	void flushRedis() {
-		connections.getConnection().serverCommands().flushAll();
-	}
+	@RegisterExtension
+	static final EmbeddedRedisServer redis = new EmbeddedRedisServer();
 
 	private ApplicationContextRunner bot(String... properties) {
 		return BotRunner.against(this.simulator, properties)
@@ -75,8 +57,11 @@ class RedisSessionResumeIntegrationTests extends SessionResilienceSupport {
 	}
 
 	private Session stored() {
-		return new RedisSessionStore(connections,
-				RedisKeys.forBot("discord-gateway", BotKey.fromToken(this.simulator.options().token()))).load(0);
+		return new RedisSessionStore(redis.connections(), keys()).load(0);
+	}
+
+	private RedisKeys keys() {
+		return RedisKeys.forBot("discord-gateway", BotKey.fromToken(this.simulator.options().token()));
 	}
 
 	@Test
@@ -116,8 +101,8 @@ class RedisSessionResumeIntegrationTests extends SessionResilienceSupport {
 			await().atMost(TIMEOUT).until(() -> stored() != null);
 		});
 		first[0].invalidate();
-		// Discord forgot the session: the restart comes later than one identify window after the first run's.
-		await().pollDelay(IDENTIFY_WINDOW).atMost(IDENTIFY_WINDOW.multipliedBy(2)).until(() -> true);
+		// Discord forgot the session; the restart identifies once the first run's Identify is a window ago.
+		await().atMost(TIMEOUT).until(() -> this.simulator.acceptsIdentify(0));
 		bot("discord.gateway.reconnect.invalid-session-delay-min=10ms",
 				"discord.gateway.reconnect.invalid-session-delay-max=20ms")
 			.run((context) -> {
@@ -191,6 +176,30 @@ class RedisSessionResumeIntegrationTests extends SessionResilienceSupport {
 				assertThat(oldListener.sequences("MESSAGE_CREATE")).doesNotContain(live);
 			});
 		});
+	}
+
+	@Test
+	void withLeasesAProcessThatLostItsShardCannotWriteOverTheSessionTheNewOwnerSaved(CapturedOutput output) {
+		BotRunner.against(this.simulator)
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
+					DiscordRedisCoordinationAutoConfiguration.class, DiscordRedisSessionStoreAutoConfiguration.class))
+			.withPropertyValues(redis.springProperties())
+			.withPropertyValues("discord.gateway.session.store=redis", "discord.gateway.coordination.mode=redis",
+					"discord.gateway.coordination.lease-duration=900ms", "discord.gateway.shard-count=1")
+			.run((context) -> {
+				this.simulator.awaitReady(TIMEOUT);
+				await().atMost(TIMEOUT).until(() -> stored() != null);
+				Session saved = stored();
+				// As after a pause past the lease: another process took the shard over, resumed it and saved.
+				EmbeddedRedisServer.template(redis.connections()).opsForValue()
+					.set(keys().shardLease(0), "the-new-owner");
+				Session theirs = saved.withSequence(saved.sequence() + 10);
+				new RedisSessionStore(redis.connections(), keys()).save(0, theirs);
+				ShardManager shards = context.getBean(ShardManager.class);
+				await().atMost(TIMEOUT).until(() -> shards.shardIds().isEmpty()
+						&& output.toString().contains("Shard 0's session save was refused"));
+				assertThat(stored()).isEqualTo(theirs);
+			});
 	}
 
 	/**

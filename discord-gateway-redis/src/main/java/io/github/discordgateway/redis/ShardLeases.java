@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,9 @@ import io.github.discordgateway.sharding.ShardOwnership;
  * once; one found gone, after Redis lost its data, is taken again), then claims free shards in id order up to its
  * maximum and starts them. A process that stops releases its leases once its shards are closed, so another takes
  * them over at its next round; the shards of a process that dies are free once their leases expire.
+ * <p>
+ * A {@link RedisSessionStore} fenced by these leases reports a refused write ({@link #writeFencedOff}), upon which
+ * the leases are checked at once rather than at the next round.
  * <p>
  * When Redis cannot be reached, running shards keep running and nothing is claimed. After Redis was unreachable
  * or restarted, claims wait one lease duration, time for the processes that ran shards to take their leases again.
@@ -159,6 +163,31 @@ public final class ShardLeases implements ShardOwnership, AutoCloseable {
 	@Override
 	public String problem() {
 		return this.problem;
+	}
+
+	/**
+	 * This process's id, the value of the lease keys it holds.
+	 */
+	public String owner() {
+		return this.owner;
+	}
+
+	/**
+	 * Hears that a write of the shard's session was refused because its lease does not name this process (see
+	 * {@link RedisSessionStore}): checks the leases at once rather than at the next round, so that a shard another
+	 * process took over stops here without delay. Returns at once.
+	 */
+	public void writeFencedOff(int shardId) {
+		try {
+			this.leaseThread.execute(() -> {
+				if (this.rounds != null && this.held.contains(shardId)) {
+					round();
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			logger.debug("Closed: shard {}'s lease is not checked again", shardId);
+		}
 	}
 
 	/**

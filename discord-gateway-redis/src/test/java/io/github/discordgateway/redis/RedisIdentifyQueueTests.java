@@ -4,11 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -26,7 +25,8 @@ class RedisIdentifyQueueTests {
 
 	private static final Duration WINDOW = Duration.ofMillis(1500);
 
-	private static EmbeddedRedisServer redis;
+	@RegisterExtension
+	static final EmbeddedRedisServer redis = new EmbeddedRedisServer();
 
 	private LettuceConnectionFactory firstConnection;
 
@@ -36,25 +36,11 @@ class RedisIdentifyQueueTests {
 
 	private RedisIdentifyQueueFactory second;
 
-	@BeforeAll
-	static void startRedis() {
-		redis = EmbeddedRedisServer.start();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		redis.close();
-	}
-
 	@BeforeEach
 	void connect() {
 		this.firstConnection = redis.connectionFactory();
 		this.secondConnection = redis.connectionFactory();
 		StringRedisTemplate template = EmbeddedRedisServer.template(this.firstConnection);
-		template.execute((org.springframework.data.redis.core.RedisCallback<Void>) (connection) -> {
-			connection.serverCommands().flushAll();
-			return null;
-		});
 		RedisKeys keys = new RedisKeys("test-bot");
 		this.first = new RedisIdentifyQueueFactory(template, keys, WINDOW);
 		this.second = new RedisIdentifyQueueFactory(EmbeddedRedisServer.template(this.secondConnection), keys, WINDOW);
@@ -126,30 +112,14 @@ class RedisIdentifyQueueTests {
 	void whileRedisIsDownTurnsWaitAndAreGivenWhenItIsBack() {
 		IdentifyQueue one = this.first.create(limit(1000, 1), null);
 		redis.stop();
-		try {
-			CompletableFuture<Void> waiting = one.acquire(0);
-			await().atMost(Duration.ofSeconds(10)).until(() -> one.holdReason() != null);
-			assertThat(one.holdReason()).startsWith("Redis is unavailable");
-			assertThat(waiting).isNotDone();
-			redis.startAgain();
-			await().atMost(Duration.ofSeconds(20)).until(waiting::isDone);
-			assertThat(waiting).isCompleted();
-			assertThat(one.holdReason()).isNull();
-		}
-		finally {
-			if (!isUp()) {
-				redis.startAgain();
-			}
-		}
-	}
-
-	private boolean isUp() {
-		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", redis.port())) {
-			return true;
-		}
-		catch (java.io.IOException ex) {
-			return false;
-		}
+		CompletableFuture<Void> waiting = one.acquire(0);
+		await().atMost(Duration.ofSeconds(10)).until(() -> one.holdReason() != null);
+		assertThat(one.holdReason()).startsWith("Redis is unavailable");
+		assertThat(waiting).isNotDone();
+		redis.startAgain();
+		await().atMost(Duration.ofSeconds(20)).until(waiting::isDone);
+		assertThat(waiting).isCompleted();
+		assertThat(one.holdReason()).isNull();
 	}
 
 }

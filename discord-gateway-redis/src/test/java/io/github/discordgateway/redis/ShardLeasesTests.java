@@ -8,13 +8,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.github.discordgateway.event.DispatchEventFactory;
@@ -26,6 +24,7 @@ import io.github.discordgateway.session.ExecutorScheduler;
 import io.github.discordgateway.session.GatewayObserver;
 import io.github.discordgateway.session.IdentifyQueue;
 import io.github.discordgateway.session.InMemorySessionStore;
+import io.github.discordgateway.session.Session;
 import io.github.discordgateway.session.Shard;
 import io.github.discordgateway.session.ShardSettings;
 import io.github.discordgateway.session.DispatchWatchdog;
@@ -48,33 +47,20 @@ class ShardLeasesTests {
 
 	private static final int SHARDS = 4;
 
-	private static EmbeddedRedisServer redis;
+	private static final RedisKeys KEYS = new RedisKeys("test-bot");
+
+	@RegisterExtension
+	static final EmbeddedRedisServer redis = new EmbeddedRedisServer();
 
 	private final List<AutoCloseable> cleanUp = new ArrayList<>();
 
 	private final List<String> overlaps = new ArrayList<>();
-
-	@BeforeAll
-	static void startRedis() {
-		redis = EmbeddedRedisServer.start();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		redis.close();
-	}
 
 	@AfterEach
 	void closeAll() throws Exception {
 		for (int i = this.cleanUp.size() - 1; i >= 0; i--) {
 			this.cleanUp.get(i).close();
 		}
-		LettuceConnectionFactory flusher = redis.connectionFactory();
-		EmbeddedRedisServer.template(flusher).execute((RedisCallback<Void>) (connection) -> {
-			connection.serverCommands().flushAll();
-			return null;
-		});
-		flusher.destroy();
 	}
 
 	@Test
@@ -121,7 +107,20 @@ class ShardLeasesTests {
 		int shard = running(first).get(0);
 		// As after a pause longer than the lease, in which another process took the shard over.
 		EmbeddedRedisServer.template(first.connection).opsForValue()
-			.set(new RedisKeys("test-bot").shardLease(shard), "another");
+			.set(KEYS.shardLease(shard), "another");
+		await().atMost(Duration.ofSeconds(10)).until(() -> !running(first).contains(shard));
+		assertThat(first.manager.shardIds()).doesNotContain(shard);
+	}
+
+	@Test
+	void aShardWhoseSessionWriteWasFencedOffStopsWithoutWaitingForTheNextRound() {
+		// Rounds every 20 s: the shard stops long before the next one.
+		Process first = process("first", 1, Duration.ofMinutes(1));
+		awaitShards(first, first, () -> running(first).size() == 1);
+		int shard = running(first).get(0);
+		EmbeddedRedisServer.template(first.connection).opsForValue().set(KEYS.shardLease(shard), "another");
+		new RedisSessionStore(first.connection, KEYS, first.leases).save(shard,
+				new Session("abc", "wss://resume.example", 7, SHARDS));
 		await().atMost(Duration.ofSeconds(10)).until(() -> !running(first).contains(shard));
 		assertThat(first.manager.shardIds()).doesNotContain(shard);
 	}
@@ -149,7 +148,7 @@ class ShardLeasesTests {
 		});
 		StringRedisTemplate template = EmbeddedRedisServer.template(first.connection);
 		for (int id : firstShards) {
-			assertThat(template.opsForValue().get(new RedisKeys("test-bot").shardLease(id))).isEqualTo("first");
+			assertThat(template.opsForValue().get(KEYS.shardLease(id))).isEqualTo("first");
 		}
 		assertThat(this.overlaps).isEmpty();
 	}
@@ -189,10 +188,13 @@ class ShardLeasesTests {
 	}
 
 	private Process process(String name, int maxShards) {
+		return process(name, maxShards, LEASE);
+	}
+
+	private Process process(String name, int maxShards, Duration lease) {
 		LettuceConnectionFactory connection = redis.connectionFactory();
 		this.cleanUp.add(connection::destroy);
-		ShardLeases leases = new ShardLeases(EmbeddedRedisServer.template(connection), new RedisKeys("test-bot"), name,
-				maxShards, LEASE);
+		ShardLeases leases = new ShardLeases(EmbeddedRedisServer.template(connection), KEYS, name, maxShards, lease);
 		this.cleanUp.add(leases);
 		ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1);
 		this.cleanUp.add(timers::shutdownNow);

@@ -166,6 +166,16 @@ public final class GatewaySimulator implements AutoCloseable {
 	}
 
 	/**
+	 * Whether an Identify of this shard would start a session now rather than get op 9: the session start limit
+	 * is not used up, and the last Identify of the shard's max_concurrency bucket is an identify window ago.
+	 * @param shardId the shard (0 for a bot without shards)
+	 * @return whether the Identify would be accepted
+	 */
+	public boolean acceptsIdentify(int shardId) {
+		return this.context.sessions.acceptsIdentify(shardId);
+	}
+
+	/**
 	 * Every session started so far, oldest first.
 	 * @return the sessions
 	 */

@@ -45,11 +45,9 @@ final class SessionRegistry {
 	 */
 	synchronized SessionState start(JsonNode identify, LiveConnection connection) {
 		SimulatedSession.Shard shard = IdentifyValidator.shard(identify);
-		int bucket = ((shard != null) ? shard.id() : 0) % this.options.sessionStartLimit().maxConcurrency();
+		int bucket = bucket((shard != null) ? shard.id() : 0);
 		long now = System.nanoTime();
-		Long last = this.lastIdentifyNanos.get(bucket);
-		Duration window = this.options.identifyWindow();
-		if (this.remaining == 0 || (last != null && now - last < window.toNanos())) {
+		if (!acceptsIdentify(bucket, now)) {
 			return null;
 		}
 		this.remaining--;
@@ -70,6 +68,24 @@ final class SessionRegistry {
 		this.sessions.put(id, session);
 		notifyAll();
 		return session;
+	}
+
+	/**
+	 * Whether an Identify of this shard would start a session now: the start limit is not used up and the last
+	 * Identify of its bucket is a window ago.
+	 */
+	synchronized boolean acceptsIdentify(int shardId) {
+		return acceptsIdentify(bucket(shardId), System.nanoTime());
+	}
+
+	private boolean acceptsIdentify(int bucket, long nowNanos) {
+		Long last = this.lastIdentifyNanos.get(bucket);
+		return this.remaining > 0
+				&& (last == null || nowNanos - last >= this.options.identifyWindow().toNanos());
+	}
+
+	private int bucket(int shardId) {
+		return shardId % this.options.sessionStartLimit().maxConcurrency();
 	}
 
 	synchronized SessionState find(String sessionId) {

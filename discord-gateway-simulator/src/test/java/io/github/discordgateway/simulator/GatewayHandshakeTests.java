@@ -178,6 +178,22 @@ class GatewayHandshakeTests {
 	}
 
 	@Test
+	void saysWhenAnIdentifyWouldBeAcceptedAgain() {
+		Duration window = Duration.ofSeconds(2);
+		try (GatewaySimulator strict = GatewaySimulator.start(SimulatorOptions.builder().identifyWindow(window).build());
+				JdkGatewayClient first = JdkGatewayClient.connect(strict.gatewayUrl());
+				JdkGatewayClient second = JdkGatewayClient.connect(strict.gatewayUrl())) {
+			assertThat(strict.acceptsIdentify(0)).isTrue();
+			first.identify(1);
+			assertThat(strict.acceptsIdentify(0)).isFalse();
+			await().atMost(JdkGatewayClient.TIMEOUT).until(() -> strict.acceptsIdentify(0));
+			second.next(10);
+			second.send(JdkGatewayClient.identifyPayload("simulated-token", 1));
+			assertThat(second.next(0).path("t").asString()).isEqualTo("READY");
+		}
+	}
+
+	@Test
 	void awaitFrameTimeoutListsWhatArrived() {
 		try (JdkGatewayClient client = JdkGatewayClient.connect(this.simulator.gatewayUrl())) {
 			client.next(10);

@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.socket.client.WebSocketClient;
@@ -139,10 +140,11 @@ public final class DiscordGatewayAutoConfiguration {
 			DispatchListener dispatchListener, IdentifyQueueFactory identifyQueues, SessionStore sessionStore,
 			ObjectProvider<GatewayObserver> observers, ObjectProvider<ShardOwnership> shardOwnerships,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<DiscordGatewayClientCustomizer> customizers) {
+			ObjectProvider<DiscordGatewayClientCustomizer> customizers, ResourceLoader resourceLoader) {
 		DiscordProperties.Gateway gateway = this.properties.getGateway();
 		// TLS (discord.insecure-transport-allowed-for-testing-only)
 		DiscordTransportSecurity.requireSecureGateway(this.properties, connectionDetails);
+		DiscordPropertiesValidator.requireAvailable(gateway.getCompression(), resourceLoader.getClassLoader());
 		DiscordProperties.Reconnect reconnect = gateway.getReconnect();
 		DiscordGatewayClient.Builder builder = DiscordGatewayClient.builder()
 			.token(requireToken(connectionDetails))

@@ -200,7 +200,7 @@ public class DiscordProperties implements InitializingBean {
 
 		/**
 		 * Transport compression of the gateway connection: zlib-stream (the JDK inflates it), zstd-stream (needs
-		 * com.github.luben:zstd-jni on the class path) or none.
+		 * com.github.luben:zstd-jni on the class path; start-up fails without it) or none.
 		 */
 		private TransportCompression compression = TransportCompression.ZLIB_STREAM;
 

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.ClassUtils;
 
 import io.github.discordgateway.sharding.ShardIds;
 import io.github.discordgateway.transport.GatewayUrl;
+import io.github.discordgateway.transport.compression.TransportCompression;
 
 /**
  * Rejects gateway settings that Discord would refuse or that cannot work, at start-up and by property name, so
@@ -15,6 +17,10 @@ import io.github.discordgateway.transport.GatewayUrl;
  * names, for applications that build it themselves.
  */
 final class DiscordPropertiesValidator {
+
+	private static final String ZSTD_JNI = "com.github.luben:zstd-jni";
+
+	private static final String ZSTD_JNI_CLASS = "com.github.luben.zstd.ZstdDecompressCtx";
 
 	private DiscordPropertiesValidator() {
 	}
@@ -66,6 +72,25 @@ final class DiscordPropertiesValidator {
 				"must not be below invalid-session-delay-min");
 		check(!gateway.getShutdown().getTimeout().isNegative(), "discord.gateway.shutdown.timeout",
 				gateway.getShutdown().getTimeout(), "must not be negative");
+	}
+
+	/**
+	 * Refuses a transport compression the application cannot use: zstd-stream without zstd-jni (an optional
+	 * dependency) on the application's class path, or with a native library that does not load here.
+	 * @param compression {@code discord.gateway.compression}
+	 * @param classLoader the application's class loader
+	 */
+	static void requireAvailable(TransportCompression compression, ClassLoader classLoader) {
+		String name = "discord.gateway.compression";
+		check(compression != TransportCompression.ZSTD_STREAM || ClassUtils.isPresent(ZSTD_JNI_CLASS, classLoader),
+				name, compression.queryValue(),
+				"it needs " + ZSTD_JNI + " on the class path: add that dependency, or use zlib-stream");
+		try {
+			compression.requireAvailable();
+		}
+		catch (IllegalStateException ex) {
+			throw new InvalidConfigurationPropertyValueException(name, compression.queryValue(), ex.getMessage());
+		}
 	}
 
 	/**

@@ -436,6 +436,19 @@ class DiscordGatewayAutoConfigurationTests {
 	}
 
 	@Test
+	void zstdStreamWithoutZstdJniFailsStartUpNamingThePropertyAndTheDependency() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("com.github.luben.zstd"))
+			.withPropertyValues("discord.gateway.compression=zstd-stream")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("discord.gateway.compression")
+				.hasMessageContaining("com.github.luben:zstd-jni"));
+		this.contextRunner.withClassLoader(new FilteredClassLoader("com.github.luben.zstd"))
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void readsShardIdsGivenAsIdsAndRanges() {
 		this.contextRunner.withPropertyValues("discord.gateway.shard-count=32", "discord.gateway.shard-ids=0-3,20")
 			.run((context) -> assertThat(DiscordPropertiesValidator

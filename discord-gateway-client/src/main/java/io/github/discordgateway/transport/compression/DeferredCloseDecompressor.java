@@ -6,8 +6,8 @@ import java.nio.ByteBuffer;
  * Lets a decompressor be closed from any thread. The socket's thread decodes while a close may come from
  * another (a heartbeat timer closing a zombie connection, a shutdown); freeing a native context under a running
  * decode would crash the JVM or leak the context, so a close that arrives during a decode is carried out by the
- * decoding thread as soon as the decode returns. The lock is held only to check and set the two flags, never
- * during a decode.
+ * decoding thread as soon as the decode returns. Input after the close is dropped, as by every decompressor. The
+ * lock is held only to check and set the two flags, never during a decode.
  */
 final class DeferredCloseDecompressor implements MessageDecompressor {
 
@@ -27,7 +27,7 @@ final class DeferredCloseDecompressor implements MessageDecompressor {
 	public DecompressedMessage decompress(ByteBuffer fragment, boolean last) {
 		synchronized (this.lock) {
 			if (this.closed) {
-				throw new IllegalStateException("The decompressor is closed");
+				return null;
 			}
 			this.decoding = true;
 		}

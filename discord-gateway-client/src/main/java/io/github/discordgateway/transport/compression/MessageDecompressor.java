@@ -17,7 +17,8 @@ import java.nio.ByteBuffer;
  * <p>
  * After a {@link CorruptStreamException} the stream state is lost: close the connection and
  * start over with a new instance (the stream decompressors refuse further input with an
- * {@link IllegalStateException}).
+ * {@link IllegalStateException}). After {@link #close()} input is dropped, not refused: a frame may
+ * still arrive while or after its connection closes, and that is no failure.
  */
 public interface MessageDecompressor extends AutoCloseable {
 
@@ -39,9 +40,9 @@ public interface MessageDecompressor extends AutoCloseable {
 	 * @return the complete decompressed gateway message (possibly
 	 * {@linkplain DecompressedMessage#isOversize() oversize}), a view valid until the next call
 	 * to this method or {@link #close()}; or {@code null} if the gateway message continues in a
-	 * later fragment or WebSocket message
+	 * later fragment or WebSocket message, or if the decompressor is closed (the input is dropped)
 	 * @throws CorruptStreamException if the stream cannot be decoded
-	 * @throws IllegalStateException if the decompressor is closed or failed earlier
+	 * @throws IllegalStateException if the decompressor failed earlier
 	 */
 	DecompressedMessage decompress(ByteBuffer fragment, boolean last);
 

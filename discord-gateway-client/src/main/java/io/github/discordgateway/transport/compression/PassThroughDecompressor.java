@@ -7,43 +7,21 @@ import java.nio.ByteBuffer;
  * uncompressed gateway message. Its fragments are joined in the reused buffer so callers handle
  * every transport the same way, including the maximum message size.
  */
-final class PassThroughDecompressor implements MessageDecompressor {
-
-	private final MessageBuffer output;
-
-	private final DecompressedMessage message = new DecompressedMessage();
-
-	private boolean messageHandedOut;
-
-	private boolean closed;
+final class PassThroughDecompressor extends AbstractMessageDecompressor {
 
 	PassThroughDecompressor(int maxMessageSize) {
-		this.output = new MessageBuffer(maxMessageSize);
+		super(maxMessageSize);
 	}
 
 	@Override
-	public DecompressedMessage decompress(ByteBuffer fragment, boolean last) {
-		if (this.closed) {
-			throw new IllegalStateException("The decompressor is closed");
-		}
-		if (this.messageHandedOut) {
-			this.output.clear();
-			this.messageHandedOut = false;
-		}
+	boolean decode(ByteBuffer fragment, boolean last) {
 		this.output.write(fragment);
-		if (!last) {
-			return null;
-		}
-		this.messageHandedOut = true;
-		return this.message.set(this.output);
+		return last;
 	}
 
 	@Override
-	public void close() {
-		if (!this.closed) {
-			this.closed = true;
-			this.output.release();
-		}
+	void release() {
+		// Nothing native: the buffer is all it holds.
 	}
 
 }

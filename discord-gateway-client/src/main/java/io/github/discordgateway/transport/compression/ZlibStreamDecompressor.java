@@ -18,15 +18,11 @@ import java.util.zip.Inflater;
  * Not thread-safe; one instance per connection (see {@link MessageDecompressor}). {@link #close()}
  * frees the native zlib state, so it must be called when the connection ends.
  */
-public final class ZlibStreamDecompressor implements MessageDecompressor {
+public final class ZlibStreamDecompressor extends AbstractMessageDecompressor {
 
 	private static final int SYNC_FLUSH_SUFFIX = 0x0000FFFF;
 
 	private final Inflater inflater = new Inflater();
-
-	private final MessageBuffer output;
-
-	private final DecompressedMessage message = new DecompressedMessage();
 
 	private final byte[] probe = new byte[1];
 
@@ -36,32 +32,18 @@ public final class ZlibStreamDecompressor implements MessageDecompressor {
 	 */
 	private int lastFourBytes = -1;
 
-	private boolean messageHandedOut;
-
 	/** Whether input arrived since the last message was handed out. */
 	private boolean messageStarted;
-
-	private boolean failed;
-
-	private boolean closed;
 
 	/**
 	 * @param maxMessageSize the largest decompressed gateway message accepted, in bytes
 	 */
 	public ZlibStreamDecompressor(int maxMessageSize) {
-		this.output = new MessageBuffer(maxMessageSize);
+		super(maxMessageSize);
 	}
 
 	@Override
-	public DecompressedMessage decompress(ByteBuffer fragment, boolean last) {
-		if (this.closed || this.failed) {
-			throw new IllegalStateException(this.closed ? "The decompressor is closed"
-					: "The decompressor failed earlier; open a new connection with a new decompressor");
-		}
-		if (this.messageHandedOut) {
-			this.output.clear();
-			this.messageHandedOut = false;
-		}
+	boolean decode(ByteBuffer fragment, boolean last) {
 		if (fragment.hasRemaining()) {
 			this.messageStarted = true;
 			trackLastFourBytes(fragment);
@@ -73,19 +55,12 @@ public final class ZlibStreamDecompressor implements MessageDecompressor {
 			inflate(fragment);
 		}
 		catch (DataFormatException ex) {
-			this.failed = true;
 			throw new CorruptStreamException("The zlib-stream is corrupt: " + ex.getMessage(), ex);
 		}
-		catch (CorruptStreamException ex) {
-			this.failed = true;
-			throw ex;
+		if (complete) {
+			this.messageStarted = false;
 		}
-		if (!complete) {
-			return null;
-		}
-		this.messageHandedOut = true;
-		this.messageStarted = false;
-		return this.message.set(this.output);
+		return complete;
 	}
 
 	/** Shifts the input's last (up to four) bytes into {@link #lastFourBytes}. */
@@ -131,18 +106,9 @@ public final class ZlibStreamDecompressor implements MessageDecompressor {
 		}
 	}
 
-	/** @return the current output array size; for tests of the buffer policy */
-	int bufferCapacity() {
-		return this.output.array().length;
-	}
-
 	@Override
-	public void close() {
-		if (!this.closed) {
-			this.closed = true;
-			this.inflater.end();
-			this.output.release();
-		}
+	void release() {
+		this.inflater.end();
 	}
 
 }

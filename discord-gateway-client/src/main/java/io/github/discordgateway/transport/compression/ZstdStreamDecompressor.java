@@ -18,34 +18,24 @@ import com.github.luben.zstd.ZstdException;
  * Not thread-safe; one instance per connection (see {@link MessageDecompressor}).
  * {@link #close()} frees the native context, so it must be called when the connection ends.
  */
-public final class ZstdStreamDecompressor implements MessageDecompressor {
+public final class ZstdStreamDecompressor extends AbstractMessageDecompressor {
 
 	/** Native contexts created and not yet closed, in this JVM; tests check that none leak. */
 	private static final AtomicInteger openContexts = new AtomicInteger();
 
 	private final ZstdDecompressCtx context;
 
-	private final MessageBuffer output;
-
-	private final DecompressedMessage message = new DecompressedMessage();
-
 	private final ByteBuffer probe = ByteBuffer.allocate(1);
 
 	/** Wraps the output array for zstd-jni; replaced only when the array is. */
 	private ByteBuffer outputView;
-
-	private boolean messageHandedOut;
-
-	private boolean failed;
-
-	private boolean closed;
 
 	/**
 	 * @param maxMessageSize the largest decompressed gateway message accepted, in bytes
 	 * @throws LinkageError if zstd-jni is missing or cannot load its native library
 	 */
 	public ZstdStreamDecompressor(int maxMessageSize) {
-		this.output = new MessageBuffer(maxMessageSize);
+		super(maxMessageSize);
 		this.context = new ZstdDecompressCtx();
 		openContexts.incrementAndGet();
 	}
@@ -56,34 +46,17 @@ public final class ZstdStreamDecompressor implements MessageDecompressor {
 	}
 
 	@Override
-	public DecompressedMessage decompress(ByteBuffer fragment, boolean last) {
-		if (this.closed || this.failed) {
-			throw new IllegalStateException(this.closed ? "The decompressor is closed"
-					: "The decompressor failed earlier; open a new connection with a new decompressor");
-		}
-		if (this.messageHandedOut) {
-			this.output.clear();
-			this.messageHandedOut = false;
-		}
+	boolean decode(ByteBuffer fragment, boolean last) {
 		try {
-			decode(readable(fragment));
+			decodeStream(readable(fragment));
 		}
 		catch (ZstdException ex) {
-			this.failed = true;
 			throw new CorruptStreamException("The zstd-stream is corrupt: " + ex.getMessage(), ex);
 		}
-		catch (CorruptStreamException ex) {
-			this.failed = true;
-			throw ex;
-		}
-		if (!last) {
-			return null;
-		}
-		this.messageHandedOut = true;
-		return this.message.set(this.output);
+		return last;
 	}
 
-	private void decode(ByteBuffer source) {
+	private void decodeStream(ByteBuffer source) {
 		if (!source.hasRemaining()) {
 			// Each decode ends with everything flushed, so there is nothing to get out; and libzstd fails a
 			// stream after a number of calls without input.
@@ -139,19 +112,10 @@ public final class ZstdStreamDecompressor implements MessageDecompressor {
 		return copy;
 	}
 
-	/** @return the current output array size; for tests of the buffer policy */
-	int bufferCapacity() {
-		return this.output.array().length;
-	}
-
 	@Override
-	public void close() {
-		if (!this.closed) {
-			this.closed = true;
-			this.context.close();
-			openContexts.decrementAndGet();
-			this.output.release();
-		}
+	void release() {
+		this.context.close();
+		openContexts.decrementAndGet();
 	}
 
 }

@@ -10,7 +10,6 @@ import com.github.luben.zstd.ZstdCompressCtx;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class DeferredCloseDecompressorTests {
 
@@ -47,7 +46,7 @@ class DeferredCloseDecompressorTests {
 		assertThat(decode.get(10, TimeUnit.SECONDS).toUtf8String()).isEqualTo("1");
 		assertThat(closesSeenByTheDecode).hasValue(0);
 		assertThat(closes).hasValue(1);
-		assertThatIllegalStateException().isThrownBy(() -> guarded.decompress(ByteBuffer.allocate(1), true));
+		assertThat(guarded.decompress(ByteBuffer.allocate(1), true)).as("input after the close is dropped").isNull();
 		guarded.close();
 		assertThat(closes).hasValue(1);
 	}
@@ -65,10 +64,8 @@ class DeferredCloseDecompressorTests {
 			CompletableFuture<Void> socketThread = CompletableFuture.runAsync(() -> {
 				started.countDown();
 				for (int i = 0; i < 1000; i++) {
-					try {
-						decompressor.decompress(ByteBuffer.wrap(frame));
-					}
-					catch (IllegalStateException closed) {
+					if (decompressor.decompress(ByteBuffer.wrap(frame)) == null) {
+						// Closed: a whole message comes back from an open decompressor.
 						return;
 					}
 				}

@@ -59,7 +59,7 @@ class InboundStreamFuzzTests {
 			}
 			for (int i = 0; i < MAX_MESSAGES && data.remainingBytes() > 0; i++) {
 				byte[] message = message(data);
-				byte[] frame = deflate(deflater, message);
+				byte[] frame = ZlibStreamDecompressorTests.syncFlush(deflater, message);
 				if (frame.length == 0) {
 					// An empty message flushed after an empty one deflates to nothing; Discord sends no such thing.
 					continue;
@@ -147,19 +147,6 @@ class InboundStreamFuzzTests {
 			assertThat(result.length()).isEqualTo(max);
 			assertThat(Arrays.copyOf(result.array(), max)).isEqualTo(Arrays.copyOf(expected, max));
 		}
-	}
-
-	private static byte[] deflate(Deflater deflater, byte[] input) {
-		deflater.setInput(input);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		byte[] buffer = new byte[8 * 1024];
-		int written;
-		do {
-			written = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
-			out.write(buffer, 0, written);
-		}
-		while (written == buffer.length);
-		return out.toByteArray();
 	}
 
 	private static byte[] flush(ZstdCompressCtx compressor, byte[] input) {

@@ -48,6 +48,15 @@ class TransportCompressionTests {
 	}
 
 	@Test
+	void everyDecompressorDropsInputOnceClosed() {
+		for (TransportCompression compression : TransportCompression.values()) {
+			MessageDecompressor decompressor = compression.newDecompressor(1024);
+			decompressor.close();
+			assertThat(decompressor.decompress(ByteBuffer.wrap(new byte[] { 1, 2, 3 }))).as(compression.name()).isNull();
+		}
+	}
+
+	@Test
 	void rejectsANonPositiveMaximum() {
 		for (TransportCompression compression : TransportCompression.values()) {
 			assertThatIllegalArgumentException().isThrownBy(() -> compression.newDecompressor(0))

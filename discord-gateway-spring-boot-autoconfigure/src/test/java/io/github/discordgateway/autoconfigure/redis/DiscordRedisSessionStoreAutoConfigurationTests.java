@@ -47,6 +47,24 @@ class DiscordRedisSessionStoreAutoConfigurationTests {
 	}
 
 	@Test
+	void withShardLeasesASessionIsWrittenOnlyWhileThisProcessHoldsTheShardsLease() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DiscordRedisCoordinationAutoConfiguration.class))
+			.withPropertyValues("discord.gateway.session.store=redis", "discord.gateway.coordination.mode=redis")
+			.run((context) -> assertThat(context.getBean(RedisSessionStore.class))
+				.hasToString("RedisSessionStore[discord-gateway:" + BotKey.fromToken(TOKEN)
+						+ ":session:*, fenced by the shard leases]"));
+	}
+
+	@Test
+	void withFixedShardIdsSessionsAreWrittenUnconditionally() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DiscordRedisCoordinationAutoConfiguration.class))
+			.withPropertyValues("discord.gateway.session.store=redis", "discord.gateway.coordination.mode=redis",
+					"discord.gateway.shard-count=2", "discord.gateway.shard-ids=0-1")
+			.run((context) -> assertThat(context.getBean(RedisSessionStore.class))
+				.hasToString("RedisSessionStore[discord-gateway:" + BotKey.fromToken(TOKEN) + ":session:*]"));
+	}
+
+	@Test
 	void aSessionStoreBeanOfYourOwnWins() {
 		this.contextRunner.withPropertyValues("discord.gateway.session.store=redis")
 			.withBean("mySessionStore", SessionStore.class, InMemorySessionStore::new)
