@@ -25,6 +25,7 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
 import io.github.discordgateway.command.DiscordGateway;
 import io.github.discordgateway.command.GuildMemberRequests;
+import io.github.discordgateway.event.DeliveryExecutor;
 import io.github.discordgateway.event.DispatchListener;
 import io.github.discordgateway.event.DispatchQueue;
 import io.github.discordgateway.event.ObservedDispatchListener;
@@ -71,19 +72,30 @@ import io.github.discordgateway.transport.compression.TransportCompression;
  *     ...
  * }
  * }</pre>
- * The client owns its threads (one timer thread, the bootstrap thread, one delivery thread per shard, virtual on
- * Java 21 and later, and, unless a WebSocket client is given, the WebSocket container's) and ends them when it is {@linkplain #close() closed}. The
- * event sink runs on the delivery threads, never on the timer thread.
+ * The client owns its threads and ends them when it is {@linkplain #close() closed}: one timer thread, the
+ * bootstrap thread, a callback thread, the WebSocket container's unless a WebSocket client is given, and the
+ * delivery threads its shards share (see {@link DeliveryExecutor}): a virtual thread per delivery on Java 21 and
+ * later, else a pool of at most {@linkplain Builder#maxDeliveryThreads 64} platform threads whose idle threads
+ * end. No shard has a thread of its own. The event sink runs on the delivery threads, in order per shard, never
+ * on the timer thread.
  *
  * @since 0.1.0
  */
 public final class DiscordGatewayClient implements AutoCloseable {
+
+	/**
+	 * How long {@link #close()} waits for the delivery threads once the shards have stopped: they already had the
+	 * shutdown timeout to finish, so only a listener that ignored its interrupt is still running.
+	 */
+	public static final Duration DELIVERY_SHUTDOWN_TIMEOUT = Duration.ofSeconds(1);
 
 	private final ShardManager shardManager;
 
 	private final DiscordGateway gateway;
 
 	private final ScheduledThreadPoolExecutor timers;
+
+	private final DeliveryExecutor delivery;
 
 	private final WebSocketContainer ownedContainer;
 
@@ -92,10 +104,11 @@ public final class DiscordGatewayClient implements AutoCloseable {
 	private boolean closed;
 
 	private DiscordGatewayClient(ShardManager shardManager, DiscordGateway gateway, ScheduledThreadPoolExecutor timers,
-			WebSocketContainer ownedContainer, Duration shutdownTimeout) {
+			DeliveryExecutor delivery, WebSocketContainer ownedContainer, Duration shutdownTimeout) {
 		this.shardManager = shardManager;
 		this.gateway = gateway;
 		this.timers = timers;
+		this.delivery = delivery;
 		this.ownedContainer = ownedContainer;
 		this.shutdownTimeout = shutdownTimeout;
 	}
@@ -137,7 +150,8 @@ public final class DiscordGatewayClient implements AutoCloseable {
 
 	/**
 	 * Stops the client (see {@link #stop()}), fails the commands still queued (a stop alone keeps them for the
-	 * restart) and ends its threads. It cannot be started again.
+	 * restart) and ends its threads; a delivery thread still busy in a listener that ignored the stop gets
+	 * {@link #DELIVERY_SHUTDOWN_TIMEOUT} more, then an interrupt. It cannot be started again.
 	 */
 	@Override
 	public void close() {
@@ -155,6 +169,7 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		}
 		finally {
 			this.timers.shutdownNow();
+			this.delivery.shutdown(DELIVERY_SHUTDOWN_TIMEOUT);
 			if (this.ownedContainer != null) {
 				OwnedWebSocketContainer.release(this.ownedContainer);
 			}
@@ -238,6 +253,8 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		private int eventQueueCapacity = 10_000;
 
 		private long eventQueueMaxBytes = DispatchQueue.DEFAULT_MAX_BYTES;
+
+		private int maxDeliveryThreads = DeliveryExecutor.DEFAULT_MAX_THREADS;
 
 		private Duration stuckListenerThreshold = DeliverySettings.DEFAULT_STUCK_LISTENER_THRESHOLD;
 
@@ -348,7 +365,8 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		}
 
 		/**
-		 * Receives every dispatch, in sequence order per shard, on that shard's delivery thread. Required.
+		 * Receives every dispatch, in sequence order per shard, on a {@linkplain #maxDeliveryThreads delivery
+		 * thread}. Required.
 		 */
 		public Builder eventSink(DispatchListener eventSink) {
 			this.eventSink = eventSink;
@@ -404,6 +422,18 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		 */
 		public Builder eventQueueMaxBytes(long eventQueueMaxBytes) {
 			this.eventQueueMaxBytes = eventQueueMaxBytes;
+			return this;
+		}
+
+		/**
+		 * The most platform threads that deliver events at once, shared by all shards, on Java 17 to 20: up to this
+		 * many shards deliver as if each had its own thread; more share them, in order per shard, a flooded shard
+		 * taking turns with the others. A listener that blocks holds one of them meanwhile, and once all are held
+		 * every shard waits. Idle threads end after a minute. On Java 21 and later each delivery runs on a virtual
+		 * thread and this bound does not apply. Defaults to {@value DeliveryExecutor#DEFAULT_MAX_THREADS}.
+		 */
+		public Builder maxDeliveryThreads(int maxDeliveryThreads) {
+			this.maxDeliveryThreads = maxDeliveryThreads;
 			return this;
 		}
 
@@ -610,6 +640,13 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		}
 
 		/**
+		 * The most platform threads the shards deliver on, as configured.
+		 */
+		int maxDeliveryThreads() {
+			return this.maxDeliveryThreads;
+		}
+
+		/**
 		 * Builds the client; nothing connects before {@link DiscordGatewayClient#start()}.
 		 * @throws IllegalArgumentException if a setting cannot work, naming it
 		 */
@@ -643,13 +680,14 @@ public final class DiscordGatewayClient implements AutoCloseable {
 			IdentifyQueueFactory queues = this.identifyQueues;
 			SessionStore sessions = (this.sessionStore != null) ? this.sessionStore : new InMemorySessionStore();
 			DoubleSupplier random = this.random;
+			DeliveryExecutor delivery = DeliveryExecutor.create(this.maxDeliveryThreads);
 			ShardManager shardManager = new ShardManager(settings, template, scheduler,
 					(gatewayUrl, identifyQueue) -> new Shard.Collaborators(transport, scheduler, codec, identifyQueue,
 							sessions, observer, callbacks, gatewayUrl, events, random),
-					new GatewayBotClient(rest, codec), (limit) -> queues.create(limit, scheduler), listener(),
+					new GatewayBotClient(rest, codec), (limit) -> queues.create(limit, scheduler), listener(), delivery,
 					ownership);
 			return new DiscordGatewayClient(shardManager, new DiscordGateway(shardManager, memberRequests), timers,
-					ownedContainer, this.shutdownTimeout);
+					delivery, ownedContainer, this.shutdownTimeout);
 		}
 
 		private DispatchListener listener() {
@@ -686,6 +724,8 @@ public final class DiscordGatewayClient implements AutoCloseable {
 					"maxMessageSize must be at least 64 KB (READY alone can be larger), was " + this.maxMessageSize);
 			require(this.eventQueueCapacity >= 1, "eventQueueCapacity must be at least 1, was " + this.eventQueueCapacity);
 			require(this.eventQueueMaxBytes >= 1, "eventQueueMaxBytes must be at least 1, was " + this.eventQueueMaxBytes);
+			require(this.maxDeliveryThreads >= 1,
+					"maxDeliveryThreads must be at least 1, was " + this.maxDeliveryThreads);
 			positive(this.stuckListenerThreshold, "stuckListenerThreshold");
 			require(this.restClient != null || (this.restBaseUrl != null && !this.restBaseUrl.isBlank()),
 					"restBaseUrl must not be blank");

@@ -86,6 +86,8 @@ class DiscordGatewayClientTests {
 			.withMessageContaining("eventQueueCapacity must be at least 1");
 		assertThatIllegalArgumentException().isThrownBy(() -> valid().eventQueueMaxBytes(0).build())
 			.withMessageContaining("eventQueueMaxBytes must be at least 1");
+		assertThatIllegalArgumentException().isThrownBy(() -> valid().maxDeliveryThreads(0).build())
+			.withMessageContaining("maxDeliveryThreads must be at least 1");
 		assertThatIllegalArgumentException().isThrownBy(() -> valid().stuckListenerThreshold(Duration.ZERO).build())
 			.withMessageContaining("stuckListenerThreshold must be positive");
 		assertThatIllegalArgumentException()

@@ -18,4 +18,11 @@ public final class ConfiguredBuilder {
 		return builder.shardTemplate("token");
 	}
 
+	/**
+	 * The most platform threads the client's shards deliver on.
+	 */
+	public static int maxDeliveryThreads(DiscordGatewayClient.Builder builder) {
+		return builder.maxDeliveryThreads();
+	}
+
 }

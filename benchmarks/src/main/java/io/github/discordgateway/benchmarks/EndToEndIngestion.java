@@ -29,8 +29,8 @@ import io.github.discordgateway.session.ShardStatus;
  * receives blasts of MESSAGE_CREATE dispatches from a gateway on 127.0.0.1 and hands them to a listener that only
  * counts them (and checks their sequence). Reported per blast: events per second delivered to the listener (from
  * the first delivered event to the last), and the CPU this JVM spent per event: the whole process (socket reads,
- * inflate, decode, queueing, delivery, GC and JIT), split into the WebSocket client's threads, the shard's
- * delivery thread and the rest.
+ * inflate, decode, queueing, delivery, GC and JIT), split into the WebSocket client's threads, the delivery
+ * threads and the rest.
  * <p>
  * The gateway ({@link IngestionLoadServer}) runs in a child JVM, so none of its CPU is counted here; it deflates
  * each blast through the connection's zlib context before the blast starts, then only writes. Run by hand:
@@ -40,8 +40,6 @@ import io.github.discordgateway.session.ShardStatus;
 public final class EndToEndIngestion {
 
 	private static final Duration STEP_LIMIT = Duration.ofMinutes(3);
-
-	private static final String DELIVERY_THREAD = "discord-gateway-events-0";
 
 	private EndToEndIngestion() {
 	}
@@ -167,7 +165,8 @@ public final class EndToEndIngestion {
 
 	/**
 	 * The no-op listener: counts MESSAGE_CREATEs of the current blast and checks their sequence follows on. Runs on
-	 * the shard's delivery thread only; the main thread reads the results after the latch.
+	 * one delivery thread at a time (the shard's queue hands over between them in order); the main thread reads the
+	 * results after the latch.
 	 */
 	private static final class CountingListener implements DispatchListener {
 
@@ -185,7 +184,7 @@ public final class EndToEndIngestion {
 
 		private long lastNanos;
 
-		/** Called before the blast is sent; the delivery thread sees it through the volatile latch. */
+		/** Called before the blast is sent; the delivery threads see it through the volatile latch. */
 		CountDownLatch arm(long firstSequence, int count) {
 			this.expected = firstSequence;
 			this.remaining = count;
@@ -265,7 +264,7 @@ public final class EndToEndIngestion {
 			for (Map.Entry<Long, long[]> thread : this.threads.entrySet()) {
 				long[] then = earlier.threads.getOrDefault(thread.getKey(), new long[2]);
 				String name = this.names.get(thread.getKey());
-				String group = name.equals(DELIVERY_THREAD) ? name : name.replaceAll("\\d+", "#");
+				String group = name.replaceAll("\\d+", "#");
 				long[] sum = groups.computeIfAbsent(group, (g) -> new long[2]);
 				sum[0] += thread.getValue()[0] - then[0];
 				sum[1] += thread.getValue()[1] - then[1];

@@ -3,7 +3,7 @@ package io.github.discordgateway.event;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -16,12 +16,18 @@ import org.slf4j.LoggerFactory;
 import io.github.discordgateway.protocol.GatewayMessage;
 
 /**
- * A shard's delivery of dispatches to the listener: a queue bounded by count and by bytes, and one thread that
- * empties it in order.
+ * A shard's delivery of dispatches to the listener: a queue bounded by count and by bytes, emptied in order by one
+ * drain at a time on the client's {@link DeliveryExecutor}, so that a shard holds no thread of its own.
  * <p>
- * The socket reader only enqueues, so a slow listener never delays heartbeats or the reading of ACKs. When the
- * queue is full (by count, or by the bytes of the events' data) the reader waits for room (back-pressure) rather
- * than drop an event: nothing is lost, the gateway's own buffering absorbs the pause, and
+ * The socket reader only enqueues, so a slow listener never delays heartbeats or the reading of ACKs. An event
+ * that finds no drain running or scheduled schedules one; a drain delivers in order, and after {@link #BATCH}
+ * events hands its thread back to the executor behind the other shards' drains and continues in a new drain, so a
+ * flooded shard cannot starve the others. There is never more than one drain per queue, so order holds, and a
+ * drain left running by a {@link #stop} that timed out (a stuck listener) is the one that carries on after a
+ * {@link #start}: nothing overtakes it.
+ * <p>
+ * When the queue is full (by count, or by the bytes of the events' data) the reader waits for room (back-pressure)
+ * rather than drop an event: nothing is lost, the gateway's own buffering absorbs the pause, and
  * {@link #readerPausedSinceLastAsked()} lets zombie detection ignore ACKs that sit unread meanwhile. A paused
  * reader resumes once the listener has caught up to half the capacity, not at the first free slot: under a
  * sustained flood the two threads then wake each other once per half a queue rather than once per event, and the
@@ -29,18 +35,32 @@ import io.github.discordgateway.protocol.GatewayMessage;
  * empty, so it cannot block the reader for good. A listener that throws is logged with the event's name and
  * sequence; delivery goes on.
  * <p>
- * {@link #delivering()} tells which event the listener is busy with and since when, so that a listener stuck on
- * one can be found without running any of its code.
+ * {@link #delivering()} tells which event the listener is busy with, since when and on which thread, so that a
+ * listener stuck on one can be found without running any of its code.
  */
 public final class DispatchQueue {
 
 	/** The bytes of event data that may wait for the listener unless configured: 64 MB. */
 	public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
+	/** The most events a drain delivers before it gives its thread to the other shards' drains. */
+	public static final int BATCH = 256;
+
+	/**
+	 * How long a drain that emptied the queue waits for the next event before it gives its thread back, unless
+	 * other shards' drains wait for one: a shard receiving a stream of events keeps its drain, and its reader hands
+	 * each event over as cheaply as to a thread of its own, rather than through the executor.
+	 */
+	static final Duration LINGER = Duration.ofMillis(1);
+
 	private static final Logger logger = LoggerFactory.getLogger(DispatchQueue.class);
 
 	private static final long PAUSE_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
+	/**
+	 * Guards the queue and the delivery state. A lock rather than a monitor: a virtual thread waiting under a
+	 * monitor would pin its carrier.
+	 */
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private final Condition notEmpty = this.lock.newCondition();
@@ -50,6 +70,8 @@ public final class DispatchQueue {
 	private final Condition idle = this.lock.newCondition();
 
 	private final Deque<Queued> queue = new ArrayDeque<>();
+
+	private final int shardId;
 
 	private final int capacity;
 
@@ -67,7 +89,11 @@ public final class DispatchQueue {
 
 	private final LongSupplier nanoClock;
 
-	private final String threadName;
+	private final DeliveryExecutor executor;
+
+	private final Runnable drain = this::drain;
+
+	private final DeliveryObserver deliveryObserver;
 
 	/** The bytes of the queued events' data; guarded by the lock. */
 	private long queuedBytes;
@@ -75,24 +101,24 @@ public final class DispatchQueue {
 	/** The event the listener is busy with, or {@code null}; guarded by the lock. */
 	private Delivery delivering;
 
-	private final ThreadFactory threads;
+	/** Whether new events are taken; guarded by the lock. */
+	private boolean accepting;
 
-	private final DeliveryObserver deliveryObserver;
+	/** Whether queued events are delivered (started, and not stopped since); guarded by the lock. */
+	private boolean running;
 
-	/** The one thread allowed to deliver; {@code null} while stopped. */
-	private volatile Thread deliverer;
+	/** Whether a drain is scheduled or running: there is never more than one; guarded by the lock. */
+	private boolean drainScheduled;
 
-	/**
-	 * Held from taking an event until it is delivered, so that a replaced thread can never overtake its successor.
-	 * A lock rather than a monitor: a virtual delivery thread waiting under a monitor would pin its carrier.
-	 */
-	private final ReentrantLock deliveryLock = new ReentrantLock();
+	/** Whether the drain waits for the next event (see {@link #LINGER}); guarded by the lock. */
+	private boolean lingering;
+
+	/** How many times the queue was started, so that a stop does not undo a start made while it waited. */
+	private long starts;
 
 	private volatile boolean blockingReader;
 
 	private volatile boolean pausedSinceAsked;
-
-	private volatile boolean accepting = true;
 
 	private final AtomicLong accepted = new AtomicLong();
 
@@ -108,8 +134,9 @@ public final class DispatchQueue {
 	}
 
 	/**
-	 * A queue bounded by count and by {@link #DEFAULT_MAX_BYTES}, on the system's clock.
-	 * @param shardId the shard, for the thread's name
+	 * A queue bounded by count and by {@link #DEFAULT_MAX_BYTES}, on the system's clock, delivering on a thread of
+	 * its own that ends when idle.
+	 * @param shardId the shard, for the log
 	 * @param capacity how many events may wait before the reader is made to wait
 	 * @param listener where events go
 	 */
@@ -118,51 +145,57 @@ public final class DispatchQueue {
 	}
 
 	/**
-	 * A queue delivering on a platform thread of its own.
-	 * @param shardId the shard, for the thread's name
+	 * A queue delivering on a thread of its own that ends when idle.
+	 * @param shardId the shard, for the log
 	 * @param capacity how many events may wait before the reader is made to wait
 	 * @param maxBytes how many bytes of event data may wait before the reader is made to wait
 	 * @param listener where events go
 	 * @param nanoClock the clock {@link #delivering()} tells the start of a delivery by (the client's scheduler's)
 	 */
 	public DispatchQueue(int shardId, int capacity, long maxBytes, DispatchListener listener, LongSupplier nanoClock) {
-		this(shardId, capacity, maxBytes, listener, nanoClock, Thread::new, DeliveryObserver.NONE);
+		this(shardId, capacity, maxBytes, listener, nanoClock, DeliveryExecutor.pool(1), DeliveryObserver.NONE);
 	}
 
 	/**
-	 * @param shardId the shard, for the thread's name
+	 * @param shardId the shard, for the log
 	 * @param capacity how many events may wait before the reader is made to wait
 	 * @param maxBytes how many bytes of event data may wait before the reader is made to wait
 	 * @param listener where events go
 	 * @param nanoClock the clock {@link #delivering()} tells the start of a delivery by (the client's scheduler's)
-	 * @param threads makes the delivery thread (virtual threads keep hundreds of shards cheap)
+	 * @param executor runs the drains (the client's, shared by its shards)
 	 * @param deliveryObserver hears of each event the listener is done with, on the delivery thread
 	 */
 	public DispatchQueue(int shardId, int capacity, long maxBytes, DispatchListener listener, LongSupplier nanoClock,
-			ThreadFactory threads, DeliveryObserver deliveryObserver) {
+			DeliveryExecutor executor, DeliveryObserver deliveryObserver) {
+		this.shardId = shardId;
 		this.capacity = capacity;
 		this.deliveryObserver = deliveryObserver;
 		this.maxBytes = maxBytes;
 		this.resumeDepth = capacity / 2;
 		this.listener = listener;
 		this.nanoClock = nanoClock;
-		this.threadName = "discord-gateway-events-" + shardId;
-		this.threads = threads;
+		this.executor = executor;
 		start();
 	}
 
 	/**
-	 * Takes events again after {@link #stop} (the shard restarts and resumes), on a new delivery thread. Events
-	 * left undelivered by a stop that timed out are delivered first. Does nothing while running.
+	 * Takes events again after {@link #stop} (the shard restarts and resumes). Events left undelivered by a stop
+	 * that timed out are delivered first. Does nothing while running.
 	 */
-	public synchronized void start() {
-		this.accepting = true;
-		if (this.deliverer == null) {
-			Thread thread = this.threads.newThread(this::deliverLoop);
-			thread.setName(this.threadName);
-			thread.setDaemon(true);
-			this.deliverer = thread;
-			thread.start();
+	public void start() {
+		boolean schedule;
+		this.lock.lock();
+		try {
+			this.accepting = true;
+			this.running = true;
+			this.starts++;
+			schedule = !this.queue.isEmpty() && claimDrain();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		if (schedule) {
+			scheduleDrain();
 		}
 	}
 
@@ -174,6 +207,7 @@ public final class DispatchQueue {
 	 */
 	public boolean enqueue(DispatchEvent event) throws InterruptedException {
 		long size = event.dataSize();
+		boolean schedule;
 		this.lock.lockInterruptibly();
 		try {
 			if (!this.accepting) {
@@ -188,11 +222,47 @@ public final class DispatchQueue {
 			this.queue.add(new Queued(event, this.nanoClock.getAsLong()));
 			this.accepted.incrementAndGet();
 			this.queuedBytes += size;
-			this.notEmpty.signal();
-			return true;
+			if (this.lingering) {
+				this.notEmpty.signal();
+			}
+			schedule = claimDrain();
 		}
 		finally {
 			this.lock.unlock();
+		}
+		if (schedule) {
+			scheduleDrain();
+		}
+		return true;
+	}
+
+	/**
+	 * Whether the caller is to schedule a drain: the queue runs and none is scheduled. Under the lock.
+	 */
+	private boolean claimDrain() {
+		if (!this.running || this.drainScheduled) {
+			return false;
+		}
+		this.drainScheduled = true;
+		return true;
+	}
+
+	private void scheduleDrain() {
+		try {
+			this.executor.execute(this.drain);
+		}
+		catch (RejectedExecutionException ex) {
+			int waiting;
+			this.lock.lock();
+			try {
+				this.drainScheduled = false;
+				waiting = this.queue.size();
+			}
+			finally {
+				this.lock.unlock();
+			}
+			logger.warn("The delivery executor is shut down; {} events of shard {} wait for a restart", waiting,
+					this.shardId);
 		}
 	}
 
@@ -299,107 +369,102 @@ public final class DispatchQueue {
 	}
 
 	/**
-	 * Stops taking events and lets the listener finish the queued ones, up to a deadline.
+	 * Stops taking events and lets the listener finish the queued ones, up to a deadline. Past it, the events left
+	 * wait for {@link #start} and a listener still busy is interrupted.
 	 * @return {@code true} if every queued event was delivered in time
 	 */
 	public boolean stop(Duration timeout) throws InterruptedException {
-		Thread thread;
-		synchronized (this) {
-			thread = this.deliverer;
+		this.lock.lock();
+		try {
+			this.accepting = false;
+			this.notFull.signalAll();
+			long startsBefore = this.starts;
+			boolean delivered = this.running ? awaitIdle(timeout) : isIdle();
+			if (this.starts == startsBefore) {
+				this.running = false;
+				this.notEmpty.signal();
+				if (!delivered && this.delivering != null) {
+					// Still inside the listener: the drain clears delivering under this lock before it leaves.
+					this.delivering.thread().interrupt();
+				}
+			}
+			return delivered;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Under the lock. */
+	private boolean awaitIdle(Duration timeout) throws InterruptedException {
+		long left = timeout.toNanos();
+		while (!isIdle()) {
+			if (left <= 0) {
+				logger.warn("Shard {} stopped with {} events undelivered after {}", this.shardId,
+						this.queue.size() + ((this.delivering != null) ? 1 : 0), timeout);
+				return false;
+			}
+			left = this.idle.awaitNanos(left);
+		}
+		return true;
+	}
+
+	/** Under the lock. */
+	private boolean isIdle() {
+		return this.queue.isEmpty() && this.delivering == null;
+	}
+
+	/**
+	 * Delivers queued events in order until the queue is empty (and stays so for {@link #LINGER}) or stopped, or,
+	 * after {@link #BATCH} of them, schedules its own continuation behind what else waits for the executor.
+	 */
+	private void drain() {
+		Thread self = Thread.currentThread();
+		for (int delivered = 0; delivered < BATCH; delivered++) {
+			Queued queued;
 			this.lock.lock();
 			try {
-				this.accepting = false;
-				this.notFull.signalAll();
+				if (this.running && this.queue.isEmpty() && !this.executor.hasWaitingTasks()) {
+					linger();
+				}
+				if (!this.running || this.queue.isEmpty()) {
+					this.drainScheduled = false;
+					return;
+				}
+				queued = take(self);
 			}
 			finally {
 				this.lock.unlock();
 			}
+			deliver(queued);
 		}
-		boolean delivered = (thread != null) ? awaitIdle(timeout) : isIdle();
-		if (thread == null) {
-			return delivered;
-		}
-		synchronized (this) {
-			if (this.deliverer == thread) {
-				this.deliverer = null;
-			}
-		}
-		thread.interrupt();
-		return delivered;
+		// Still scheduled: the continuation is this queue's one drain.
+		scheduleDrain();
 	}
 
-	private boolean awaitIdle(Duration timeout) throws InterruptedException {
-		long left = timeout.toNanos();
-		this.lock.lock();
+	/** Under the lock. */
+	private void linger() {
+		this.lingering = true;
 		try {
-			while (!isIdle()) {
-				if (left <= 0) {
-					logger.warn("Stopped with {} events undelivered after {}",
-							this.queue.size() + ((this.delivering != null) ? 1 : 0), timeout);
-					return false;
-				}
-				left = this.idle.awaitNanos(left);
-			}
-			return true;
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	private boolean isIdle() {
-		this.lock.lock();
-		try {
-			return this.queue.isEmpty() && this.delivering == null;
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	private void deliverLoop() {
-		Thread self = Thread.currentThread();
-		try {
-			// Waits a bounded time rather than for good: a thread whose interrupt a listener swallowed still sees it
-			// was replaced (stop() interrupts the wait itself; the period bounds only that rare case, and idle
-			// wake-ups).
-			while (this.deliverer == self) {
-				this.deliveryLock.lockInterruptibly();
-				try {
-					Queued queued = (this.deliverer == self) ? take(self) : null;
-					if (queued != null) {
-						deliver(queued);
-					}
-				}
-				finally {
-					this.deliveryLock.unlock();
-				}
-			}
+			this.notEmpty.awaitNanos(LINGER.toNanos());
 		}
 		catch (InterruptedException ex) {
-			// stop() interrupts once the queue is empty or its deadline passed
+			// the executor is shutting down: the drain ends unless events wait
+		}
+		finally {
+			this.lingering = false;
 		}
 	}
 
-	private Queued take(Thread self) throws InterruptedException {
-		this.lock.lockInterruptibly();
-		try {
-			if (this.queue.isEmpty()) {
-				this.notEmpty.await(1, TimeUnit.SECONDS);
-			}
-			Queued queued = this.queue.poll();
-			if (queued != null) {
-				this.queuedBytes -= queued.event().dataSize();
-				this.delivering = new Delivery(queued.event(), this.nanoClock.getAsLong(), self);
-				if (this.blockingReader && this.queue.size() <= this.resumeDepth) {
-					this.notFull.signalAll();
-				}
-			}
-			return queued;
+	/** Under the lock. */
+	private Queued take(Thread self) {
+		Queued queued = this.queue.poll();
+		this.queuedBytes -= queued.event().dataSize();
+		this.delivering = new Delivery(queued.event(), this.nanoClock.getAsLong(), self);
+		if (this.blockingReader && this.queue.size() <= this.resumeDepth) {
+			this.notFull.signalAll();
 		}
-		finally {
-			this.lock.unlock();
-		}
+		return queued;
 	}
 
 	private void deliver(Queued queued) {
@@ -426,6 +491,8 @@ public final class DispatchQueue {
 			finally {
 				this.lock.unlock();
 			}
+			// An interrupt (the listener's own, or a stop's that came too late) must not reach the next listener.
+			Thread.interrupted();
 		}
 		try {
 			this.deliveryObserver.delivered(event,

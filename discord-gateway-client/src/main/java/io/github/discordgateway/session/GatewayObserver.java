@@ -11,8 +11,8 @@ import io.github.discordgateway.transport.OversizeMessage;
  * Hears what happens on the gateway, for metrics and health. {@link #dispatchReceived},
  * {@link #heartbeatAcknowledged}, {@link #bytesReceived}, {@link #messageSkipped} and
  * {@link #malformedMessageSkipped} are called on the socket's thread as the message is read;
- * {@link #dispatchHandled} and {@link #listenerFailed} on the shard's delivery thread; the others on the client's
- * callback executor, in order. None is called on the scheduler's thread or under a shard's lock.
+ * {@link #dispatchHandled} and {@link #listenerFailed} on the thread delivering the shard's events; the others on
+ * the client's callback executor, in order. None is called on the scheduler's thread or under a shard's lock.
  * Implementations must be fast; one that throws is logged and changes nothing.
  */
 public interface GatewayObserver {
@@ -69,15 +69,15 @@ public interface GatewayObserver {
 	}
 
 	/**
-	 * The listener is done with a dispatch: called on the shard's delivery thread, so it must not block.
+	 * The listener is done with a dispatch: called on the thread that delivered it, so it must not block.
 	 * @param lag from when the dispatch was queued for delivery (as it was read) to when the listener returned
 	 */
 	default void dispatchHandled(DispatchEvent event, Duration lag) {
 	}
 
 	/**
-	 * A listener threw on a dispatch (the others still get it, and delivery goes on): called on the shard's
-	 * delivery thread, so it must not block.
+	 * A listener threw on a dispatch (the others still get it, and delivery goes on): called on the thread that
+	 * delivered it, so it must not block.
 	 */
 	default void listenerFailed(DispatchEvent event, Throwable failure) {
 	}

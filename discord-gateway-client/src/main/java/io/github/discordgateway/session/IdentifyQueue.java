@@ -26,6 +26,23 @@ public interface IdentifyQueue {
 	CompletableFuture<Void> acquire(int shardId);
 
 	/**
+	 * Says that the shard has just started and connects to identify: it will ask for its turn once the gateway's
+	 * Hello arrives. Until it asks, {@linkplain #withdraw withdraws} or a limit passes (see
+	 * {@link io.github.discordgateway.sharding.ExpectedShards}), no shard of a higher id in its bucket gets a
+	 * turn, so that at start-up the shards of a bucket identify in shard id order rather than in the order their
+	 * connections happen to open. Said only for a shard's first connection after it starts, so a later Identify
+	 * never waits behind shards that are not asking. Queues that do not order start-ups ignore it.
+	 */
+	default void expect(int shardId) {
+	}
+
+	/**
+	 * Takes back {@link #expect}: the shard stopped, or its connection ended, before it asked.
+	 */
+	default void withdraw(int shardId) {
+	}
+
+	/**
 	 * Why turns wait now beyond the usual pacing (the daily budget is used up, the coordinator is unreachable),
 	 * for health and logs; {@code null} if nothing holds them.
 	 */

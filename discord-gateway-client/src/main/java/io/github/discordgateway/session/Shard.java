@@ -47,17 +47,19 @@ import io.github.discordgateway.transport.ratelimit.GatewayRateLimiter;
  * <li>The {@link OpcodeDispatcher} reads its envelope and routes it by opcode; a malformed message or an unknown
  * opcode is logged and skipped.</li>
  * <li>Hello starts a fresh {@link Heartbeater} and sends Resume when a session can be resumed; otherwise the shard
- * asks the {@link IdentifyQueue} for its turn and sends Identify when it comes.</li>
+ * asks the {@link IdentifyQueue} for its turn and sends Identify when it comes. A shard that starts without a
+ * session tells the queue before it connects ({@link IdentifyQueue#expect}), so that a bucket's turns at start-up
+ * go in shard id order.</li>
  * <li>A Dispatch with a sequence not above the session's is a replayed duplicate and is dropped. Otherwise the
  * observer hears of it (an observer that throws is logged; it cannot drop the event) and it is queued for
  * delivery; only once it is queued does the session's sequence move to it (so a Resume never skips an event
  * that was not handed over, e.g. when delivery stops while the reader waits for room). A dispatch between a
  * Resume and its RESUMED is marked {@linkplain DispatchEvent#isReplayed() replayed}. READY starts a new
  * {@link Session}; READY and RESUMED mark the shard ready and save the session.</li>
- * <li>The shard's {@link DispatchQueue} thread hands each event to the listener, in sequence order. A listener
- * busy with one event past {@link DeliverySettings#stuckListenerThreshold()} is reported by a
- * {@link StuckListenerWatch} on the scheduler's thread: logged with the thread's stack, told to the observer, and
- * shown in the status until it is done.</li>
+ * <li>The shard's {@link DispatchQueue} hands each event to the listener, in sequence order, on a delivery
+ * thread the shards share. A listener busy with one event past {@link DeliverySettings#stuckListenerThreshold()} is
+ * reported by a {@link StuckListenerWatch} on the scheduler's thread: logged with the thread's stack, told to the
+ * observer, and shown in the status until it is done.</li>
  * <li>ACKs feed latency to the observer and wake the {@link DispatchWatchdog}; op 1 gets a beat at once; op 7 and
  * op 9 reconnect (below). What the connection has been doing is kept for health as a {@link ShardActivity}.</li>
  * </ol>
@@ -104,7 +106,7 @@ import io.github.discordgateway.transport.ratelimit.GatewayRateLimiter;
  * {@link #send} returns, and the {@link SessionStore} run on
  * the client's callback executor ({@link Collaborators#callbacks()}), in order. So no user code ever runs on the
  * scheduler's thread, where heartbeats and reconnect timers run, nor under the shard's lock. Listeners run on the
- * shard's delivery thread.
+ * delivery threads (see {@link DispatchQueue}).
  */
 public final class Shard {
 
@@ -193,6 +195,9 @@ public final class Shard {
 
 	private CompletableFuture<Void> identifyTurn;
 
+	/** Whether the identify queue expects this shard to ask for a turn (see {@link IdentifyQueue#expect}). */
+	private boolean identifyExpected;
+
 	private volatile GatewayRateLimiter rateLimiter;
 
 	/**
@@ -258,6 +263,10 @@ public final class Shard {
 	 */
 	public void start() {
 		Session stored = loadStoredSession();
+		if (startsByIdentifying(stored)) {
+			// Before the connection opens: the queue must know of this shard before any shard of its bucket asks.
+			this.identifyQueue.expect(shardId());
+		}
 		synchronized (this) {
 			if (this.state == ShardState.STOPPED || this.state == ShardState.FATAL) {
 				if (this.session == null && stored != null) {
@@ -276,6 +285,27 @@ public final class Shard {
 				scheduleSave();
 				connect();
 			}
+		}
+	}
+
+	/**
+	 * Whether a start now will identify (no session here nor in the store); if so the shard counts as expected by
+	 * the identify queue from now on.
+	 */
+	private synchronized boolean startsByIdentifying(Session stored) {
+		boolean identifies = (this.state == ShardState.STOPPED || this.state == ShardState.FATAL)
+				&& this.session == null && stored == null && !this.identifyExpected;
+		this.identifyExpected |= identifies;
+		return identifies;
+	}
+
+	/**
+	 * The connection ended before the shard asked for its turn: the queue stops holding its bucket for it.
+	 */
+	private void withdrawIdentifyExpectation() {
+		if (this.identifyExpected) {
+			this.identifyExpected = false;
+			this.callbacks.execute(() -> this.identifyQueue.withdraw(shardId()));
 		}
 	}
 
@@ -486,6 +516,7 @@ public final class Shard {
 		}
 		logger.warn("Shard {} could not connect to {}: {}", shardId(), base, rootMessage(failure));
 		this.helloDeadline.cancel();
+		withdrawIdentifyExpectation();
 		this.reason = "could not connect: " + rootMessage(failure);
 		disconnected(Disconnect.connectionFailed());
 	}
@@ -494,9 +525,10 @@ public final class Shard {
 		if (connectionGeneration != this.generation || this.state != ShardState.CONNECTING) {
 			return;
 		}
-		logger.warn("Shard {}: no Hello within {} ms; reconnecting", shardId(), this.settings.connection().helloTimeout().toMillis());
+		long timeoutMillis = this.settings.connection().helloTimeout().toMillis();
+		logger.warn("Shard {}: no Hello within {} ms; reconnecting", shardId(), timeoutMillis);
 		abandonConnection(RESUMABLE_CLOSE_CODE, "no Hello");
-		this.reason = "no Hello within " + this.settings.connection().helloTimeout().toMillis() + " ms";
+		this.reason = "no Hello within " + timeoutMillis + " ms";
 		disconnected(Disconnect.helloTimeout());
 	}
 
@@ -568,6 +600,7 @@ public final class Shard {
 		this.rateLimiter = null;
 		this.commands.pause();
 		this.helloDeadline.cancel();
+		withdrawIdentifyExpectation();
 		if (this.heartbeater != null) {
 			this.heartbeater.stop();
 			this.heartbeater = null;
@@ -846,6 +879,8 @@ public final class Shard {
 		private void awaitIdentifyTurn() {
 			CompletableFuture<Void> turn = Shard.this.identifyQueue.acquire(shardId());
 			synchronized (Shard.this) {
+				// Asking ends the expectation.
+				Shard.this.identifyExpected = false;
 				if (!isCurrent()) {
 					turn.cancel(false);
 					return;

@@ -8,7 +8,7 @@ import java.time.Instant;
  * nothing more once the delivery queue is full, and zombie detection cannot tell a dead connection from the
  * paused reader: the shard is not healthy, whatever its state says.
  *
- * @param shardId the shard whose delivery thread is stuck
+ * @param shardId the shard whose listener is stuck
  * @param event the name of the event the listener is busy with
  * @param sequence that event's sequence
  * @param since when the listener got the event

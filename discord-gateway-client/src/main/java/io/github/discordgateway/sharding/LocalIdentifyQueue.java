@@ -17,7 +17,9 @@ import io.github.discordgateway.session.Scheduler;
  * seconds (plus a {@link #MARGIN}), buckets in parallel, and no more session starts than the daily budget has left
  * (when it runs out, turns wait for the reset rather than burn the budget, which would reset the bot token).
  * Shards of a bucket get their turns in shard id order (shard 0 before shard 2, whichever asked first), so a
- * start-up is paced the way Discord expects; a cancelled request gives its place to the next.
+ * start-up is paced the way Discord expects; a cancelled request gives its place to the next. At start-up the
+ * first turn of a bucket waits for the lower shards {@linkplain #expect expected} to ask too (or to withdraw, or
+ * for {@link ExpectedShards#LIMIT}), so it does not go to whichever shard's connection opened first.
  * Turns are given on the scheduler's thread (or the asking thread when one is free at once), outside the
  * queue's lock.
  */
@@ -70,10 +72,30 @@ public final class LocalIdentifyQueue implements IdentifyQueue {
 		CompletableFuture<Void> turn = new CompletableFuture<>();
 		Bucket bucket = this.buckets[shardId % this.buckets.length];
 		synchronized (this) {
+			bucket.expected.remove(shardId);
 			bucket.waiting.add(new Turn(shardId, this.asked++, turn));
 		}
 		giveTurn(bucket, false);
 		return turn;
+	}
+
+	@Override
+	public void expect(int shardId) {
+		Bucket bucket = this.buckets[shardId % this.buckets.length];
+		synchronized (this) {
+			bucket.expected.expect(shardId, this.scheduler.nanoTime());
+		}
+	}
+
+	@Override
+	public void withdraw(int shardId) {
+		Bucket bucket = this.buckets[shardId % this.buckets.length];
+		synchronized (this) {
+			if (!bucket.expected.remove(shardId)) {
+				return;
+			}
+		}
+		giveTurn(bucket, false);
 	}
 
 	@Override
@@ -117,6 +139,11 @@ public final class LocalIdentifyQueue implements IdentifyQueue {
 				arm(bucket, freeAt - now);
 				return;
 			}
+			Long heldUntil = bucket.expected.heldUntil(bucket.waiting.peek().shardId(), now);
+			if (heldUntil != null) {
+				armHold(bucket, heldUntil - now);
+				return;
+			}
 			granted = bucket.waiting.poll().future();
 			this.remaining--;
 			bucket.freeAt = now + WINDOW.toNanos() + MARGIN.toNanos();
@@ -134,14 +161,34 @@ public final class LocalIdentifyQueue implements IdentifyQueue {
 		}
 	}
 
+	/**
+	 * Looks again when the lower shards' expectations lapse. A timer of its own: the window's timer makes asks
+	 * wait for it, while an ask or a withdrawal may end a hold at once.
+	 */
+	private void armHold(Bucket bucket, long delayNanos) {
+		if (!bucket.holdTimerArmed) {
+			bucket.holdTimerArmed = true;
+			this.scheduler.schedule(() -> {
+				synchronized (this) {
+					bucket.holdTimerArmed = false;
+				}
+				giveTurn(bucket, false);
+			}, Duration.ofNanos(delayNanos));
+		}
+	}
+
 	private static final class Bucket {
 
 		final PriorityQueue<Turn> waiting = new PriorityQueue<>(
 				Comparator.comparingInt(Turn::shardId).thenComparingLong(Turn::asked));
 
+		final ExpectedShards expected = new ExpectedShards();
+
 		long freeAt;
 
 		boolean timerArmed;
+
+		boolean holdTimerArmed;
 
 		Bucket(long freeAt) {
 			this.freeAt = freeAt;

@@ -10,13 +10,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.discordgateway.event.DeliveryExecutor;
 import io.github.discordgateway.event.DispatchListener;
 import io.github.discordgateway.event.DispatchQueue;
 import io.github.discordgateway.rest.GatewayBot;
@@ -59,7 +59,7 @@ public final class ShardManager {
 
 	private final ShardOwnership ownership;
 
-	private final ThreadFactory deliveryThreads = DeliveryThreads.create();
+	private final DeliveryExecutor delivery;
 
 	private final Map<Integer, Shard> shards = Collections.synchronizedMap(new TreeMap<>());
 
@@ -110,12 +110,13 @@ public final class ShardManager {
 	 * @param bootstrap asks Discord where to connect
 	 * @param identifyQueues makes the identify queue from the bootstrap's session start limit
 	 * @param listener receives every shard's dispatches
+	 * @param delivery where the shards' queues deliver to the listener; the caller shuts it down
 	 * @param ownership which shards this process runs
 	 */
 	public ShardManager(Settings settings, ShardSettings shardTemplate, Scheduler scheduler,
 			CollaboratorsFactory collaborators, Supplier<GatewayBot> bootstrap,
 			Function<GatewayBot.SessionStartLimit, IdentifyQueue> identifyQueues, DispatchListener listener,
-			ShardOwnership ownership) {
+			DeliveryExecutor delivery, ShardOwnership ownership) {
 		this.settings = settings;
 		this.shardTemplate = shardTemplate;
 		this.scheduler = scheduler;
@@ -123,6 +124,7 @@ public final class ShardManager {
 		this.bootstrap = bootstrap;
 		this.identifyQueues = identifyQueues;
 		this.listener = listener;
+		this.delivery = delivery;
 		this.ownership = ownership;
 	}
 
@@ -194,7 +196,7 @@ public final class ShardManager {
 				shard = new Shard(shardSettings, ready.collaborators(),
 						new DispatchQueue(shardId, shardSettings.delivery().queueCapacity(),
 								shardSettings.delivery().queueMaxBytes(),
-								this.listener, this.scheduler::nanoTime, this.deliveryThreads,
+								this.listener, this.scheduler::nanoTime, this.delivery,
 								deliveryObserver(ready.collaborators().observer())));
 				this.shards.put(shardId, shard);
 			}
@@ -268,6 +270,15 @@ public final class ShardManager {
 	 */
 	public String ownershipProblem() {
 		return this.ownership.problem();
+	}
+
+	/**
+	 * Why this process runs no shard and is right not to (other processes hold them all), or {@code null} when it
+	 * runs shards or ought to.
+	 */
+	public String standby() {
+		return (this.running && this.bootstrapProblem == null && this.shards.isEmpty()) ? this.ownership.standby()
+				: null;
 	}
 
 	public boolean isRunning() {

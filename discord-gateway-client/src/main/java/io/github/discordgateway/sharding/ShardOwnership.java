@@ -31,6 +31,14 @@ public interface ShardOwnership {
 	}
 
 	/**
+	 * Why this process rightly runs no shard now, or {@code null}: other processes hold every shard it could
+	 * claim, and it stands by to take over those they give up. A process on standby is healthy.
+	 */
+	default String standby() {
+		return null;
+	}
+
+	/**
 	 * Runs these shards, or every shard when the list is empty.
 	 */
 	static ShardOwnership fixed(List<Integer> shardIds) {

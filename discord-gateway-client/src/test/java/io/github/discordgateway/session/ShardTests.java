@@ -420,6 +420,81 @@ class ShardTests {
 	}
 
 	@Test
+	void aShardStartingWithoutASessionTellsTheIdentifyQueueBeforeItConnectsThenAsksOnHello() {
+		RecordingIdentifyQueue queue = new RecordingIdentifyQueue(this.transport);
+		this.identifyQueue = queue;
+		start();
+		assertThat(queue.calls).containsExactly("expect 0 before connecting");
+		this.transport.last().receive("{\"op\":10,\"d\":{\"heartbeat_interval\":60000}}");
+		this.callbacks.runAll();
+		assertThat(queue.calls).containsExactly("expect 0 before connecting", "acquire 0");
+	}
+
+	@Test
+	void aShardWhoseFirstConnectionFailsBeforeHelloWithdrawsAndIsNotExpectedOnItsNextConnection() {
+		RecordingIdentifyQueue queue = new RecordingIdentifyQueue(this.transport);
+		this.identifyQueue = queue;
+		this.transport.refuseConnects = 1;
+		start();
+		this.callbacks.runAll();
+		assertThat(queue.calls).containsExactly("expect 0 before connecting", "withdraw 0");
+		this.scheduler.advance(Duration.ZERO);
+		this.transport.last().receive("{\"op\":10,\"d\":{\"heartbeat_interval\":60000}}");
+		this.callbacks.runAll();
+		assertThat(queue.calls).containsExactly("expect 0 before connecting", "withdraw 0", "acquire 0");
+	}
+
+	@Test
+	void aShardStoppedBeforeHelloWithdraws() {
+		RecordingIdentifyQueue queue = new RecordingIdentifyQueue(this.transport);
+		this.identifyQueue = queue;
+		start();
+		this.shard.stop(true);
+		this.callbacks.runAll();
+		assertThat(queue.calls).containsExactly("expect 0 before connecting", "withdraw 0");
+	}
+
+	@Test
+	void aShardResumingAStoredSessionIsNotExpectedToIdentify() {
+		RecordingIdentifyQueue queue = new RecordingIdentifyQueue(this.transport);
+		this.identifyQueue = queue;
+		this.sessions.save(0, new Session("stored", RESUME, 42, 1));
+		start();
+		this.transport.last().receive("{\"op\":10,\"d\":{\"heartbeat_interval\":60000}}");
+		this.callbacks.runAll();
+		assertThat(queue.calls).isEmpty();
+	}
+
+	/** Records what a shard tells its identify queue; turns never come. */
+	private static final class RecordingIdentifyQueue implements IdentifyQueue {
+
+		final List<String> calls = new CopyOnWriteArrayList<>();
+
+		private final FakeTransport transport;
+
+		RecordingIdentifyQueue(FakeTransport transport) {
+			this.transport = transport;
+		}
+
+		@Override
+		public CompletableFuture<Void> acquire(int shardId) {
+			this.calls.add("acquire " + shardId);
+			return new CompletableFuture<>();
+		}
+
+		@Override
+		public void expect(int shardId) {
+			this.calls.add("expect " + shardId + (this.transport.attempts.isEmpty() ? " before connecting" : ""));
+		}
+
+		@Override
+		public void withdraw(int shardId) {
+			this.calls.add("withdraw " + shardId);
+		}
+
+	}
+
+	@Test
 	void anAbandonedConnectionGivesItsIdentifyTurnBack() {
 		CompletableFuture<Void> turn = new CompletableFuture<>();
 		this.identifyQueue = (shardId) -> turn;

@@ -68,6 +68,64 @@ class LocalIdentifyQueueTests {
 	}
 
 	@Test
+	void atStartUpTheShardsOfABucketIdentifyInShardIdOrderWhicheverConnectionOpensFirst() {
+		for (int shard = 0; shard < 6; shard++) {
+			this.queue.expect(shard);
+		}
+		CompletableFuture<Void> four = this.queue.acquire(4);
+		CompletableFuture<Void> two = this.queue.acquire(2);
+		assertThat(four).as("shard 0 has not asked yet").isNotDone();
+		assertThat(two).isNotDone();
+		assertThat(this.queue.acquire(1)).as("the lowest shard of the other bucket goes at once").isCompleted();
+		assertThat(this.queue.acquire(0)).isCompleted();
+		this.scheduler.advance(TURN);
+		assertThat(two).isCompleted();
+		assertThat(four).isNotDone();
+		this.scheduler.advance(TURN);
+		assertThat(four).isCompleted();
+	}
+
+	@Test
+	void onlyALowerShardOfTheSameBucketHoldsATurn() {
+		this.queue.expect(4);
+		this.queue.expect(1);
+		assertThat(this.queue.acquire(2)).isCompleted();
+	}
+
+	@Test
+	void aLowerShardThatWithdrawsLetsTheNextGoAtOnce() {
+		this.queue.expect(0);
+		this.queue.expect(2);
+		CompletableFuture<Void> two = this.queue.acquire(2);
+		this.scheduler.advance(Duration.ofSeconds(1));
+		assertThat(two).isNotDone();
+		this.queue.withdraw(0);
+		assertThat(two).isCompleted();
+	}
+
+	@Test
+	void aLowerShardThatNeverAsksHoldsItsBucketNoLongerThanTheLimit() {
+		this.queue.expect(0);
+		CompletableFuture<Void> two = this.queue.acquire(2);
+		this.scheduler.advance(ExpectedShards.LIMIT.minusNanos(1));
+		assertThat(two).isNotDone();
+		this.scheduler.advance(Duration.ofNanos(1));
+		assertThat(two).isCompleted();
+	}
+
+	@Test
+	void aLaterIdentifyDoesNotWaitForShardsThatAreNotAsking() {
+		this.queue.expect(0);
+		this.queue.expect(2);
+		assertThat(this.queue.acquire(0)).isCompleted();
+		CompletableFuture<Void> two = this.queue.acquire(2);
+		this.scheduler.advance(TURN);
+		assertThat(two).isCompleted();
+		this.scheduler.advance(Duration.ofMinutes(1));
+		assertThat(this.queue.acquire(2)).as("identifying anew while shard 0 runs").isCompleted();
+	}
+
+	@Test
 	void aCancelledRequestGivesItsPlaceToTheNext() {
 		this.queue.acquire(0);
 		CompletableFuture<Void> abandoned = this.queue.acquire(2);

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.discordgateway.event.DeliveryExecutor;
 import io.github.discordgateway.event.DispatchEventFactory;
 import io.github.discordgateway.protocol.ConnectionProperties;
 import io.github.discordgateway.protocol.GatewayJson;
@@ -89,7 +90,7 @@ class ShardManagerTests {
 					}
 					return new GatewayBot(this.gatewayUrlFromDiscord, 2, new GatewayBot.SessionStartLimit(1000, 1000, 1000, 1));
 				}, (limit) -> IdentifyQueue.NONE, (event) -> {
-				}, ownership);
+				}, DeliveryExecutor.pool(2), ownership);
 		return this.manager;
 	}
 

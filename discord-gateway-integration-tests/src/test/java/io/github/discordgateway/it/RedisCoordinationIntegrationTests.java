@@ -11,7 +11,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -96,6 +98,37 @@ class RedisCoordinationIntegrationTests {
 					assertThat(Duration.ofNanos(System.nanoTime() - crashed)).as("taken over after the lease")
 						.isGreaterThanOrEqualTo(LEASE.dividedBy(2));
 					assertThat(running(second)).containsAll(orphans);
+				});
+			});
+		}
+		assertThat(this.runTwice).as("shards connected twice at once").isEmpty();
+	}
+
+	@Test
+	void aProcessThatFindsEveryShardHeldStandsByReportingUpAndTakesTheShardsOverWhenTheirProcessStops() {
+		SimulatorOptions options = SimulatorOptions.builder().recommendedShards(2)
+			.sessionStartLimit(new SessionStartLimit(1000, 1000, Duration.ofHours(4), 2))
+			.build();
+		try (GatewaySimulator simulator = GatewaySimulator.start(options)) {
+			process(simulator).run((first) -> {
+				awaitShards(simulator, () -> running(first).size() == 2 && connectedShards(simulator).size() == 2);
+				process(simulator).run((second) -> {
+					HealthIndicator health = second.getBean("discordGatewayHealthIndicator", HealthIndicator.class);
+					await().atMost(TIMEOUT).until(() -> health.health(true).getDetails().containsKey("standby"));
+					Health standby = health.health(true);
+					assertThat(standby.getStatus()).isEqualTo(Status.UP);
+					assertThat(standby.getDetails()).containsEntry("shardsRunning", 0)
+						.containsEntry("allShardsReady", false);
+					assertThat(standby.getDetails().get("standby").toString())
+						.contains("held by another process");
+					assertThat(first.getBean("discordGatewayHealthIndicator", HealthIndicator.class).health(true)
+						.getDetails()).containsEntry("shardsRunning", 2).doesNotContainKey("standby");
+					first.close();
+					awaitShards(simulator, () -> running(second).size() == 2);
+					await().atMost(TIMEOUT).until(() -> health.health(true).getStatus().equals(Status.UP)
+							&& Boolean.TRUE.equals(health.health(true).getDetails().get("allShardsReady")));
+					assertThat(health.health(true).getDetails()).containsEntry("shardsRunning", 2)
+						.doesNotContainKey("standby");
 				});
 			});
 		}

@@ -17,6 +17,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 import io.github.discordgateway.rest.GatewayBot.SessionStartLimit;
 import io.github.discordgateway.session.IdentifyQueue;
+import io.github.discordgateway.sharding.ExpectedShards;
 
 /**
  * An identify queue shared by every process of a bot through Redis: a bucket ({@code shard_id % max_concurrency})
@@ -25,7 +26,9 @@ import io.github.discordgateway.session.IdentifyQueue;
  * a process that dies holding it cannot block the bucket past the window) and a budget counter that expires when
  * Discord resets the budget.
  * <p>
- * In this process, a bucket's waiting shards go in shard id order. Redis is called on the queue's own thread, never
+ * In this process, a bucket's waiting shards go in shard id order, and at start-up a turn waits for the lower
+ * shards {@linkplain #expect expected} to ask (see {@link ExpectedShards}); across processes, the first to ask
+ * goes first. Redis is called on the queue's own thread, never
  * on the caller's or the client's timer thread; turns are completed there, outside the queue's lock. When Redis
  * cannot be reached, turns wait and the queue retries every second: it never identifies without coordination.
  */
@@ -101,9 +104,9 @@ public final class RedisIdentifyQueue implements IdentifyQueue {
 		Bucket bucket = this.buckets[shardId % this.buckets.length];
 		boolean schedule;
 		synchronized (this) {
+			bucket.expected.remove(shardId);
 			bucket.waiting.add(new Turn(shardId, this.asked++, turn));
-			schedule = !bucket.attemptScheduled;
-			bucket.attemptScheduled = true;
+			schedule = claimAttempt(bucket);
 		}
 		if (schedule) {
 			try {
@@ -117,17 +120,61 @@ public final class RedisIdentifyQueue implements IdentifyQueue {
 	}
 
 	@Override
+	public void expect(int shardId) {
+		Bucket bucket = this.buckets[shardId % this.buckets.length];
+		synchronized (this) {
+			bucket.expected.expect(shardId, System.nanoTime());
+		}
+	}
+
+	@Override
+	public void withdraw(int shardId) {
+		Bucket bucket = this.buckets[shardId % this.buckets.length];
+		synchronized (this) {
+			if (!bucket.expected.remove(shardId) || !claimAttempt(bucket)) {
+				return;
+			}
+		}
+		later(bucket, 0);
+	}
+
+	/** Whether the caller is to schedule the bucket's attempt: none is scheduled. Under the lock. */
+	private boolean claimAttempt(Bucket bucket) {
+		if (bucket.attemptScheduled) {
+			return false;
+		}
+		bucket.attemptScheduled = true;
+		return true;
+	}
+
+	@Override
 	public String holdReason() {
 		return this.holdReason;
 	}
 
 	private void attempt(Bucket bucket) {
+		Long heldUntil;
 		synchronized (this) {
 			bucket.waiting.removeIf((turn) -> turn.future().isDone());
 			if (bucket.waiting.isEmpty()) {
 				bucket.attemptScheduled = false;
 				return;
 			}
+			long now = System.nanoTime();
+			heldUntil = bucket.expected.heldUntil(bucket.waiting.peek().shardId(), now);
+			if (heldUntil != null) {
+				// The lower shard's ask or withdrawal schedules the next attempt at once; the lapse, at the latest.
+				bucket.attemptScheduled = false;
+				if (bucket.lapseTimerArmed) {
+					return;
+				}
+				bucket.lapseTimerArmed = true;
+				heldUntil -= now;
+			}
+		}
+		if (heldUntil != null) {
+			attemptWhenLapsed(bucket, heldUntil);
+			return;
 		}
 		List<?> answer;
 		try {
@@ -177,6 +224,23 @@ public final class RedisIdentifyQueue implements IdentifyQueue {
 		}
 	}
 
+	private void attemptWhenLapsed(Bucket bucket, long delayNanos) {
+		try {
+			this.redisThread.schedule(() -> {
+				synchronized (this) {
+					bucket.lapseTimerArmed = false;
+					if (!claimAttempt(bucket)) {
+						return;
+					}
+				}
+				attempt(bucket);
+			}, delayNanos, TimeUnit.NANOSECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// the queue's thread has shut down with the client: the waiting shards are stopping too
+		}
+	}
+
 	private void later(Bucket bucket, long delayMillis) {
 		try {
 			this.redisThread.schedule(() -> attempt(bucket), delayMillis, TimeUnit.MILLISECONDS);
@@ -208,7 +272,11 @@ public final class RedisIdentifyQueue implements IdentifyQueue {
 		final PriorityQueue<Turn> waiting = new PriorityQueue<>(
 				Comparator.comparingInt(Turn::shardId).thenComparingLong(Turn::asked));
 
+		final ExpectedShards expected = new ExpectedShards();
+
 		boolean attemptScheduled;
+
+		boolean lapseTimerArmed;
 
 		Bucket(int index) {
 			this.index = index;

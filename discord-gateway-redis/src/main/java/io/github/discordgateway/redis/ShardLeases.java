@@ -29,7 +29,8 @@ import io.github.discordgateway.sharding.ShardOwnership;
  * lease duration, this process renews its leases (a lease found taken by another process stops the shard here at
  * once; one found gone, after Redis lost its data, is taken again), then claims free shards in id order up to its
  * maximum and starts them. A process that stops releases its leases once its shards are closed, so another takes
- * them over at its next round; the shards of a process that dies are free once their leases expire.
+ * them over at its next round; the shards of a process that dies are free once their leases expire. A process
+ * that finds no free shard to claim and holds none {@linkplain #standby() stands by}.
  * <p>
  * A {@link RedisSessionStore} fenced by these leases reports a refused write ({@link #writeFencedOff}), upon which
  * the leases are checked at once rather than at the next round.
@@ -112,6 +113,8 @@ public final class ShardLeases implements ShardOwnership, AutoCloseable {
 
 	private volatile String problem;
 
+	private volatile boolean standby;
+
 	/**
 	 * @param redis where the leases live
 	 * @param keys the bot's key names
@@ -163,6 +166,12 @@ public final class ShardLeases implements ShardOwnership, AutoCloseable {
 	@Override
 	public String problem() {
 		return this.problem;
+	}
+
+	@Override
+	public String standby() {
+		return this.standby ? "every shard this process may claim is held by another process; it takes over "
+				+ "shards as they are released or their leases expire" : null;
 	}
 
 	/**
@@ -218,10 +227,13 @@ public final class ShardLeases implements ShardOwnership, AutoCloseable {
 		try {
 			noticeRestart();
 			renew();
-			claim();
+			if (claim()) {
+				this.standby = this.held.isEmpty();
+			}
 			this.problem = null;
 		}
 		catch (RuntimeException ex) {
+			this.standby = false;
 			if (this.problem == null) {
 				logger.warn("Redis is unavailable: the {} running shards keep running, and no shard is claimed until it "
 						+ "answers: {}", this.held.size(), ex.getMessage());
@@ -269,10 +281,18 @@ public final class ShardLeases implements ShardOwnership, AutoCloseable {
 		}
 	}
 
-	private void claim() {
+	/**
+	 * Claims free shards up to the maximum and starts them.
+	 * @return whether this process knows now how many shards it may run: it holds its maximum, or it looked for
+	 * free shards (not while claims wait after Redis was unreachable or restarted)
+	 */
+	private boolean claim() {
 		int wanted = Math.min(this.maxShards, this.shardCount) - this.held.size();
-		if (wanted <= 0 || System.nanoTime() - this.claimsAllowedAtNanos < 0) {
-			return;
+		if (wanted <= 0) {
+			return true;
+		}
+		if (System.nanoTime() - this.claimsAllowedAtNanos < 0) {
+			return false;
 		}
 		List<Integer> free = new ArrayList<>();
 		for (int id = 0; id < this.shardCount; id++) {
@@ -290,6 +310,7 @@ public final class ShardLeases implements ShardOwnership, AutoCloseable {
 				logger.info("Not starting shard {}: the client is stopping", id);
 			}
 		}
+		return true;
 	}
 
 	private void release() {

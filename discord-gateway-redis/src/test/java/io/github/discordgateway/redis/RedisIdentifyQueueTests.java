@@ -77,6 +77,38 @@ class RedisIdentifyQueueTests {
 	}
 
 	@Test
+	void atStartUpAProcessesShardsOfABucketIdentifyInShardIdOrderWhicheverAsksFirst() {
+		IdentifyQueue one = this.first.create(limit(1000, 2), null);
+		one.expect(0);
+		one.expect(1);
+		one.expect(2);
+		AtomicLong zeroAt = new AtomicLong();
+		AtomicLong twoAt = new AtomicLong();
+		CompletableFuture<Void> shard2 = one.acquire(2).thenRun(() -> twoAt.set(System.nanoTime()));
+		CompletableFuture<Void> shard1 = one.acquire(1);
+		// The queue's one thread looked at bucket 0 before bucket 1.
+		await().atMost(Duration.ofSeconds(5)).until(shard1::isDone);
+		assertThat(shard2).as("shard 0 has not asked yet").isNotDone();
+		CompletableFuture<Void> shard0 = one.acquire(0).thenRun(() -> zeroAt.set(System.nanoTime()));
+		await().atMost(Duration.ofSeconds(10)).until(() -> shard0.isDone() && shard2.isDone());
+		assertThat(twoAt.get() - zeroAt.get()).isGreaterThanOrEqualTo(WINDOW.minusMillis(5).toNanos());
+	}
+
+	@Test
+	void aLowerShardThatWithdrawsLetsTheNextGo() {
+		IdentifyQueue one = this.first.create(limit(1000, 2), null);
+		one.expect(0);
+		one.expect(2);
+		CompletableFuture<Void> shard2 = one.acquire(2);
+		CompletableFuture<Void> shard1 = one.acquire(1);
+		await().atMost(Duration.ofSeconds(5)).until(shard1::isDone);
+		assertThat(shard2).as("held for shard 0").isNotDone();
+		one.withdraw(0);
+		await().atMost(Duration.ofSeconds(5)).until(shard2::isDone);
+		assertThat(shard2).isCompleted();
+	}
+
+	@Test
 	void theDailyBudgetIsCountedOnceForAllProcesses() {
 		IdentifyQueue one = this.first.create(limit(1, 2), null);
 		IdentifyQueue two = this.second.create(limit(1, 2), null);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.github.discordgateway.event.DeliveryExecutor;
 import io.github.discordgateway.event.DispatchEventFactory;
 import io.github.discordgateway.protocol.ConnectionProperties;
 import io.github.discordgateway.protocol.GatewayJson;
@@ -83,6 +84,21 @@ class ShardLeasesTests {
 		awaitShards(first, second, () -> running(second).size() == 4);
 		assertThat(running(first)).as("first forgot its shards").isEmpty();
 		assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThan(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void aProcessThatFindsEveryShardHeldStandsByUntilItRunsShards() {
+		Process first = process("first", 4);
+		awaitShards(first, first, () -> running(first).size() == 4);
+		assertThat(first.leases.standby()).isNull();
+		Process second = process("second", 4);
+		await().atMost(Duration.ofSeconds(10)).until(() -> second.manager.standby() != null);
+		assertThat(second.leases.standby()).contains("held by another process");
+		assertThat(first.manager.standby()).as("it runs shards").isNull();
+		first.manager.stop(Duration.ofSeconds(1));
+		awaitShards(first, second, () -> running(second).size() == 4);
+		assertThat(second.manager.standby()).isNull();
+		assertThat(second.leases.standby()).isNull();
 	}
 
 	@Test
@@ -212,7 +228,7 @@ class ShardLeasesTests {
 						gatewayUrl, DispatchEventFactory.generic(json), () -> 0.5),
 				() -> new GatewayBot("ws://127.0.0.1:1", SHARDS, new GatewayBot.SessionStartLimit(1000, 1000, 1000, 1)),
 				(limit) -> IdentifyQueue.NONE, (event) -> {
-				}, leases);
+				}, DeliveryExecutor.pool(2), leases);
 		this.cleanUp.add(() -> manager.stop(Duration.ofSeconds(1)));
 		manager.start();
 		return new Process(manager, leases, connection);

@@ -8,8 +8,8 @@ import io.github.discordgateway.event.DispatchEvent;
 import io.github.discordgateway.event.DispatchListener;
 
 /**
- * Publishes each dispatch as a Spring application event, on the shard's delivery thread, so
- * {@code @EventListener} methods receive them in sequence order.
+ * Publishes each dispatch as a Spring application event, on the thread delivering the shard's events, so
+ * {@code @EventListener} methods receive each shard's dispatches in sequence order.
  * <p>
  * Each dispatch is wrapped as Spring wraps any object it publishes (a {@link PayloadApplicationEvent}, the
  * publisher as its source), except that the event's generic type is made once per event class rather than

@@ -154,6 +154,7 @@ public final class DiscordGatewayAutoConfiguration {
 			.maxMessageSize(gateway.getMaxMessageSize().toBytes())
 			.eventQueueCapacity(gateway.getEventQueueCapacity())
 			.eventQueueMaxBytes(gateway.getEventQueueMaxBytes().toBytes())
+			.maxDeliveryThreads(gateway.getDelivery().getMaxThreads())
 			.stuckListenerThreshold(gateway.getStuckListenerThreshold())
 			.largeThreshold(gateway.getLargeThreshold())
 			.presence(initialPresence(gateway.getPresence()))

@@ -251,6 +251,8 @@ public class DiscordProperties implements InitializingBean {
 
 		private final Watchdog watchdog = new Watchdog();
 
+		private final Delivery delivery = new Delivery();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -385,6 +387,33 @@ public class DiscordProperties implements InitializingBean {
 
 		public Watchdog getWatchdog() {
 			return this.watchdog;
+		}
+
+		public Delivery getDelivery() {
+			return this.delivery;
+		}
+
+	}
+
+	/**
+	 * The threads that hand the shards' events to the listeners.
+	 */
+	public static class Delivery {
+
+		/**
+		 * Most platform threads delivering events to listeners at once, shared by all shards, on Java 17 to 20 (on 21
+		 * and later each delivery runs on a virtual thread and this does not apply). Each shard's events still go in
+		 * order, one at a time. A listener that blocks holds one of them meanwhile; once all are held, every shard's
+		 * delivery waits. Idle threads end after a minute.
+		 */
+		private int maxThreads = 64;
+
+		public int getMaxThreads() {
+			return this.maxThreads;
+		}
+
+		public void setMaxThreads(int maxThreads) {
+			this.maxThreads = maxThreads;
 		}
 
 	}

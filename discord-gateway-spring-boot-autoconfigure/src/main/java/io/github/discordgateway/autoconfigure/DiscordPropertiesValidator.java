@@ -54,6 +54,8 @@ final class DiscordPropertiesValidator {
 				gateway.getEventQueueCapacity(), "must be at least 1");
 		check(gateway.getEventQueueMaxBytes().toBytes() >= 1, "discord.gateway.event-queue-max-bytes",
 				gateway.getEventQueueMaxBytes(), "must be at least 1B");
+		check(gateway.getDelivery().getMaxThreads() >= 1, "discord.gateway.delivery.max-threads",
+				gateway.getDelivery().getMaxThreads(), "must be at least 1");
 		positive(gateway.getStuckListenerThreshold(), "discord.gateway.stuck-listener-threshold");
 		check(gateway.getMaxMessageSize().toKilobytes() >= 64, "discord.gateway.max-message-size",
 				gateway.getMaxMessageSize(), "must be at least 64KB: READY alone can be larger");

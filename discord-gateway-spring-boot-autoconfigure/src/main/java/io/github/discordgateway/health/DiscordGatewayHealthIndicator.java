@@ -15,8 +15,11 @@ import io.github.discordgateway.sharding.ShardManager;
  * UP when its heartbeats go unacknowledged for two intervals (the bot's threads may be blocked, or the connection
  * dead), with the dispatch watchdog on, when it is "connected but deaf", or while its listener is stuck on one
  * event. Each shard's details are a {@link ShardHealth}, with the stuck listener's event and since when; the
- * indicator adds whether all are ready, what holds identifies back (the daily session start budget, an unreachable
- * Redis) and what keeps this process from its share of the shards.
+ * indicator adds whether all are ready, how many shards this process runs, what holds identifies back (the daily
+ * session start budget, an unreachable Redis) and what keeps this process from its share of the shards.
+ * <p>
+ * A process that runs no shard because other processes hold them all (shard leases on Redis) is UP, on standby:
+ * its {@code standby} detail says so.
  *
  * @since 0.1.0
  */
@@ -51,8 +54,13 @@ public class DiscordGatewayHealthIndicator extends AbstractHealthIndicator {
 			shards.put(String.valueOf(health.shard()), details);
 		}
 		boolean ready = this.shardManager.isReady();
-		(allHealthy && ready ? builder.up() : builder.down()).withDetail("shards", shards)
-			.withDetail("allShardsReady", ready);
+		String standby = shards.isEmpty() ? this.shardManager.standby() : null;
+		((allHealthy && ready) || standby != null ? builder.up() : builder.down()).withDetail("shards", shards)
+			.withDetail("allShardsReady", ready)
+			.withDetail("shardsRunning", shards.size());
+		if (standby != null) {
+			builder.withDetail("standby", standby);
+		}
 		String identifyHold = this.shardManager.identifyHold();
 		if (identifyHold != null) {
 			builder.withDetail("identify", identifyHold);

@@ -18,6 +18,9 @@ import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
@@ -38,6 +41,7 @@ import io.github.discordgateway.health.DiscordGatewayHealthIndicator;
 import io.github.discordgateway.metrics.DiscordGatewayMetrics;
 import io.github.discordgateway.autoconfigure.metrics.DiscordGatewayMetricsAutoConfiguration;
 import io.github.discordgateway.command.DiscordGateway;
+import io.github.discordgateway.event.DeliveryExecutor;
 import io.github.discordgateway.event.DispatchListener;
 import io.github.discordgateway.protocol.GatewayJson;
 import io.github.discordgateway.protocol.Intent;
@@ -47,6 +51,7 @@ import io.github.discordgateway.session.InMemorySessionStore;
 import io.github.discordgateway.session.SessionStore;
 import io.github.discordgateway.session.ShardSettings;
 import io.github.discordgateway.sharding.ShardManager;
+import io.github.discordgateway.sharding.ShardOwnership;
 import io.github.discordgateway.simulator.GatewayConnection;
 import io.github.discordgateway.simulator.GatewaySimulator;
 import io.github.discordgateway.simulator.RestCall;
@@ -75,7 +80,7 @@ class DiscordGatewayAutoConfigurationTests {
 					"discord.gateway.reconnect.backoff-base=2s", "discord.gateway.reconnect.backoff-max=20s",
 					"discord.gateway.reconnect.max-failed-resumes=5",
 					"discord.gateway.reconnect.invalid-session-delay-min=2s",
-					"discord.gateway.reconnect.invalid-session-delay-max=4s")
+					"discord.gateway.reconnect.invalid-session-delay-max=4s", "discord.gateway.delivery.max-threads=7")
 			// Runs after the properties were applied, so it sees the builder as they left it.
 			.withBean(DiscordGatewayClientCustomizer.class, () -> configured::set)
 			.run((context) -> {
@@ -100,7 +105,16 @@ class DiscordGatewayAutoConfigurationTests {
 				assertThat(settings.connection().maxFailedResumes()).isEqualTo(5);
 				assertThat(settings.connection().invalidSessionDelayMin()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(settings.connection().invalidSessionDelayMax()).isEqualTo(Duration.ofSeconds(4));
+				assertThat(ConfiguredBuilder.maxDeliveryThreads(configured.get())).isEqualTo(7);
 			});
+	}
+
+	@Test
+	void theDeliveryThreadsDefaultToTheClients() {
+		AtomicReference<DiscordGatewayClient.Builder> configured = new AtomicReference<>();
+		this.contextRunner.withBean(DiscordGatewayClientCustomizer.class, () -> configured::set)
+			.run((context) -> assertThat(ConfiguredBuilder.maxDeliveryThreads(configured.get()))
+				.isEqualTo(DeliveryExecutor.DEFAULT_MAX_THREADS));
 	}
 
 	@Test
@@ -392,6 +406,58 @@ class DiscordGatewayAutoConfigurationTests {
 	}
 
 	@Test
+	void aProcessThatRunsNoShardBecauseOthersHoldThemIsUpOnStandby() {
+		try (GatewaySimulator simulator = GatewaySimulator.start()) {
+			this.contextRunner
+				.withPropertyValues("discord.token=" + simulator.options().token(),
+						"discord.rest.base-url=" + simulator.restBaseUrl())
+				.withBean(ShardOwnership.class, () -> new ClaimsNothing("every shard is held by another process"))
+				.run((context) -> {
+					context.getBean(DiscordGatewayClient.class).start();
+					HealthIndicator indicator = context.getBean("discordGatewayHealthIndicator", HealthIndicator.class);
+					await().atMost(TIMEOUT).until(() -> indicator.health(true).getStatus().equals(Status.UP));
+					assertThat(indicator.health(true).getDetails())
+						.containsEntry("standby", "every shard is held by another process")
+						.containsEntry("shardsRunning", 0)
+						.containsEntry("allShardsReady", false);
+					assertThat(simulator.connections()).isEmpty();
+				});
+		}
+	}
+
+	@Test
+	void aProcessThatRunsNoShardWithoutStandingByIsDown() {
+		try (GatewaySimulator simulator = GatewaySimulator.start()) {
+			this.contextRunner
+				.withPropertyValues("discord.token=" + simulator.options().token(),
+						"discord.rest.base-url=" + simulator.restBaseUrl())
+				.withBean(ShardOwnership.class, () -> new ClaimsNothing(null))
+				.run((context) -> {
+					ShardManager shards = context.getBean(ShardManager.class);
+					context.getBean(DiscordGatewayClient.class).start();
+					await().atMost(TIMEOUT).until(() -> shards.shardCount() > 0);
+					Health health = context.getBean("discordGatewayHealthIndicator", HealthIndicator.class)
+						.health(true);
+					assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+					assertThat(health.getDetails()).containsEntry("shardsRunning", 0).doesNotContainKey("standby");
+				});
+		}
+	}
+
+	/** Starts no shard, standing by or not. */
+	private record ClaimsNothing(String standby) implements ShardOwnership {
+
+		@Override
+		public void start(int shardCount, ShardManager shards) {
+		}
+
+		@Override
+		public void stop() {
+		}
+
+	}
+
+	@Test
 	void healthIndicatorCanBeDisabled() {
 		this.contextRunner.withPropertyValues("management.health.discordgateway.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(DiscordGatewayHealthIndicator.class));
@@ -470,6 +536,7 @@ class DiscordGatewayAutoConfigurationTests {
 			"discord.gateway.coordination.lease-duration=100ms|discord.gateway.coordination.lease-duration|at least 300ms",
 			"discord.gateway.event-queue-capacity=0|discord.gateway.event-queue-capacity|at least 1",
 			"discord.gateway.event-queue-max-bytes=0|discord.gateway.event-queue-max-bytes|at least 1B",
+			"discord.gateway.delivery.max-threads=0|discord.gateway.delivery.max-threads|at least 1",
 			"discord.gateway.stuck-listener-threshold=0s|discord.gateway.stuck-listener-threshold|positive",
 			"discord.gateway.url=https://gateway.discord.gg|discord.gateway.url|must start with wss://",
 			"discord.gateway.url=gateway.discord.gg|discord.gateway.url|no scheme",
