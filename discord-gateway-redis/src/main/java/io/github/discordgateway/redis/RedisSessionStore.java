@@ -19,7 +19,7 @@ import io.github.discordgateway.session.SessionStore;
 /**
  * Keeps each shard's resumable session in Redis, so that a restarted (or crashed, or replacing) process resumes it
  * instead of identifying anew. One hash per bot and shard ({@link RedisKeys#session}, e.g.
- * {@code discord-gateway:<bot key>:session:<shard id>}),
+ * <code>discord-gateway:{&lt;bot key&gt;}:session:&lt;shard id&gt;</code>),
  * holding the session id, the resume URL, the sequence of the last event the listeners finished, the shard count
  * and the time of the save (epoch milliseconds). The token is never stored: the bot is named by its
  * {@link BotKey}.

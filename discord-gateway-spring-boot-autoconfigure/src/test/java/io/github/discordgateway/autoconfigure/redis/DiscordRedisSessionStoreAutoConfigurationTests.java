@@ -39,7 +39,7 @@ class DiscordRedisSessionStoreAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("discord.gateway.session.store=redis").run((context) -> {
 			assertThat(context).getBean(SessionStore.class).isInstanceOf(RedisSessionStore.class);
 			RedisSessionStore store = context.getBean(RedisSessionStore.class);
-			assertThat(store.key(3)).isEqualTo("discord-gateway:" + BotKey.fromToken(TOKEN) + ":session:3");
+			assertThat(store.key(3)).isEqualTo("discord-gateway:{" + BotKey.fromToken(TOKEN) + "}:session:3");
 			for (String segment : TOKEN.split("\\.")) {
 				assertThat(store.key(3) + store).doesNotContain(segment);
 			}
@@ -51,8 +51,8 @@ class DiscordRedisSessionStoreAutoConfigurationTests {
 		this.contextRunner.withConfiguration(AutoConfigurations.of(DiscordRedisCoordinationAutoConfiguration.class))
 			.withPropertyValues("discord.gateway.session.store=redis", "discord.gateway.coordination.mode=redis")
 			.run((context) -> assertThat(context.getBean(RedisSessionStore.class))
-				.hasToString("RedisSessionStore[discord-gateway:" + BotKey.fromToken(TOKEN)
-						+ ":session:*, fenced by the shard leases]"));
+				.hasToString("RedisSessionStore[discord-gateway:{" + BotKey.fromToken(TOKEN)
+						+ "}:session:*, fenced by the shard leases]"));
 	}
 
 	@Test
@@ -61,7 +61,7 @@ class DiscordRedisSessionStoreAutoConfigurationTests {
 			.withPropertyValues("discord.gateway.session.store=redis", "discord.gateway.coordination.mode=redis",
 					"discord.gateway.shard-count=2", "discord.gateway.shard-ids=0-1")
 			.run((context) -> assertThat(context.getBean(RedisSessionStore.class))
-				.hasToString("RedisSessionStore[discord-gateway:" + BotKey.fromToken(TOKEN) + ":session:*]"));
+				.hasToString("RedisSessionStore[discord-gateway:{" + BotKey.fromToken(TOKEN) + "}:session:*]"));
 	}
 
 	@Test
