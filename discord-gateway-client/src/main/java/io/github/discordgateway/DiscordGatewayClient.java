@@ -647,6 +647,13 @@ public final class DiscordGatewayClient implements AutoCloseable {
 		}
 
 		/**
+		 * The registry listener dispatches are observed with, as configured.
+		 */
+		ObservationRegistry dispatchObservationRegistry() {
+			return this.observationRegistry;
+		}
+
+		/**
 		 * Builds the client; nothing connects before {@link DiscordGatewayClient#start()}.
 		 * @throws IllegalArgumentException if a setting cannot work, naming it
 		 */

@@ -1,5 +1,7 @@
 package io.github.discordgateway;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import io.github.discordgateway.session.ShardSettings;
 
 /**
@@ -23,6 +25,13 @@ public final class ConfiguredBuilder {
 	 */
 	public static int maxDeliveryThreads(DiscordGatewayClient.Builder builder) {
 		return builder.maxDeliveryThreads();
+	}
+
+	/**
+	 * The registry listener dispatches are observed with ({@link ObservationRegistry#NOOP} when they are not).
+	 */
+	public static ObservationRegistry dispatchObservationRegistry(DiscordGatewayClient.Builder builder) {
+		return builder.dispatchObservationRegistry();
 	}
 
 }

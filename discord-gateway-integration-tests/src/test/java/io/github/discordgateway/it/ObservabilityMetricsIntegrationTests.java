@@ -177,7 +177,7 @@ class ObservabilityMetricsIntegrationTests {
 	}
 
 	@Test
-	void eachListenerDispatchIsObservedWithItsEventShardAndSequence() {
+	void whenEnabledEachListenerDispatchIsObservedWithItsEventShardAndSequence() {
 		List<DispatchObservationContext> observed = new CopyOnWriteArrayList<>();
 		ObservationRegistry observations = ObservationRegistry.create();
 		observations.observationConfig().observationHandler(new ObservationHandler<DispatchObservationContext>() {
@@ -193,23 +193,25 @@ class ObservabilityMetricsIntegrationTests {
 			}
 
 		});
-		BotRunner.against(this.simulator).withBean(ObservationRegistry.class, () -> observations).run((context) -> {
-			SimulatedSession session = this.simulator.awaitReady(TIMEOUT);
-			long sequence = session.dispatch("TYPING_START", Map.of("channel_id", "1", "user_id", "2", "timestamp", 1));
-			await().atMost(TIMEOUT).until(() -> observed.stream()
-				.anyMatch((candidate) -> candidate.getEvent().getSequence() == sequence));
-			DispatchObservationContext typing = observed.stream()
-				.filter((candidate) -> candidate.getEvent().getSequence() == sequence)
-				.findFirst()
-				.orElseThrow();
-			assertThat(typing.getName()).isEqualTo("discord.gateway.dispatch");
-			assertThat(typing.getContextualName()).isEqualTo("discord TYPING_START");
-			assertThat(typing.getLowCardinalityKeyValue("discord.event").getValue()).isEqualTo("TYPING_START");
-			assertThat(typing.getLowCardinalityKeyValue("discord.shard").getValue()).isEqualTo("0");
-			assertThat(typing.getLowCardinalityKeyValue("discord.sequence")).isNull();
-			assertThat(typing.getHighCardinalityKeyValue("discord.sequence").getValue())
-				.isEqualTo(String.valueOf(sequence));
-		});
+		BotRunner.against(this.simulator, "discord.gateway.delivery.observation-enabled=true")
+			.withBean(ObservationRegistry.class, () -> observations)
+			.run((context) -> {
+				SimulatedSession session = this.simulator.awaitReady(TIMEOUT);
+				long sequence = session.dispatch("TYPING_START", Map.of("channel_id", "1", "user_id", "2", "timestamp", 1));
+				await().atMost(TIMEOUT).until(() -> observed.stream()
+					.anyMatch((candidate) -> candidate.getEvent().getSequence() == sequence));
+				DispatchObservationContext typing = observed.stream()
+					.filter((candidate) -> candidate.getEvent().getSequence() == sequence)
+					.findFirst()
+					.orElseThrow();
+				assertThat(typing.getName()).isEqualTo("discord.gateway.dispatch");
+				assertThat(typing.getContextualName()).isEqualTo("discord TYPING_START");
+				assertThat(typing.getLowCardinalityKeyValue("discord.event").getValue()).isEqualTo("TYPING_START");
+				assertThat(typing.getLowCardinalityKeyValue("discord.shard").getValue()).isEqualTo("0");
+				assertThat(typing.getLowCardinalityKeyValue("discord.sequence")).isNull();
+				assertThat(typing.getHighCardinalityKeyValue("discord.sequence").getValue())
+					.isEqualTo(String.valueOf(sequence));
+			});
 	}
 
 	/**

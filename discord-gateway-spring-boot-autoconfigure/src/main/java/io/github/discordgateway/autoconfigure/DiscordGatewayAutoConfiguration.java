@@ -166,7 +166,8 @@ public final class DiscordGatewayAutoConfiguration {
 			.sessionSaveInterval(gateway.getSession().getSaveInterval())
 			.watchdog(new DispatchWatchdog(gateway.getWatchdog().getDispatchSilence(),
 					gateway.getWatchdog().isResumeOnSilence()))
-			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
+			.observationRegistry(DispatchObservations.registry(gateway.getDelivery(), observationRegistry,
+					resourceLoader.getClassLoader()))
 			.shutdownTimeout(gateway.getShutdown().getTimeout())
 			.resumableShutdown(gateway.getShutdown().isResumable())
 			.webSocketClient(discordGatewayWebSocketClient)

@@ -408,12 +408,28 @@ public class DiscordProperties implements InitializingBean {
 		 */
 		private int maxThreads = 64;
 
+		/**
+		 * Whether each listener dispatch runs in an Observation ("discord.gateway.dispatch": a span per event with
+		 * tracing). Unset means on when Micrometer Tracing is on the class path: with meters only, the observation's
+		 * per-event timers cost about as much as reading a message, and discord.gateway.events.lag already times
+		 * listener work.
+		 */
+		private Boolean observationEnabled;
+
 		public int getMaxThreads() {
 			return this.maxThreads;
 		}
 
 		public void setMaxThreads(int maxThreads) {
 			this.maxThreads = maxThreads;
+		}
+
+		public Boolean getObservationEnabled() {
+			return this.observationEnabled;
+		}
+
+		public void setObservationEnabled(Boolean observationEnabled) {
+			this.observationEnabled = observationEnabled;
 		}
 
 	}

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -107,6 +108,40 @@ class DiscordGatewayAutoConfigurationTests {
 				assertThat(settings.connection().invalidSessionDelayMax()).isEqualTo(Duration.ofSeconds(4));
 				assertThat(ConfiguredBuilder.maxDeliveryThreads(configured.get())).isEqualTo(7);
 			});
+	}
+
+	@Test
+	void dispatchesAreObservedByDefaultWhenMicrometerTracingIsOnTheClassPath() {
+		ObservationRegistry registry = ObservationRegistry.create();
+		AtomicReference<DiscordGatewayClient.Builder> configured = new AtomicReference<>();
+		this.contextRunner.withBean(ObservationRegistry.class, () -> registry)
+			.withBean(DiscordGatewayClientCustomizer.class, () -> configured::set)
+			.run((context) -> assertThat(ConfiguredBuilder.dispatchObservationRegistry(configured.get()))
+				.isSameAs(registry));
+	}
+
+	@Test
+	void dispatchesAreNotObservedByDefaultWithMetersOnly() {
+		AtomicReference<DiscordGatewayClient.Builder> configured = new AtomicReference<>();
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer.tracing"))
+			.withBean(ObservationRegistry.class, ObservationRegistry::create)
+			.withBean(DiscordGatewayClientCustomizer.class, () -> configured::set)
+			.run((context) -> assertThat(ConfiguredBuilder.dispatchObservationRegistry(configured.get()))
+				.isSameAs(ObservationRegistry.NOOP));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "true, false", "false, true" })
+	void theObservationPropertyDecidesWhateverIsOnTheClassPath(boolean enabled, boolean tracingPresent) {
+		ObservationRegistry registry = ObservationRegistry.create();
+		AtomicReference<DiscordGatewayClient.Builder> configured = new AtomicReference<>();
+		ApplicationContextRunner runner = tracingPresent ? this.contextRunner
+				: this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer.tracing"));
+		runner.withPropertyValues("discord.gateway.delivery.observation-enabled=" + enabled)
+			.withBean(ObservationRegistry.class, () -> registry)
+			.withBean(DiscordGatewayClientCustomizer.class, () -> configured::set)
+			.run((context) -> assertThat(ConfiguredBuilder.dispatchObservationRegistry(configured.get()))
+				.isSameAs(enabled ? registry : ObservationRegistry.NOOP));
 	}
 
 	@Test
