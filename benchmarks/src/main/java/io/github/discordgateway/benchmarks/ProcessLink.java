@@ -56,6 +56,10 @@ final class ProcessLink {
 		return new ProcessLink(builder.start());
 	}
 
+	long pid() {
+		return this.process.pid();
+	}
+
 	void send(String command) {
 		this.commands.println(command);
 	}

@@ -1,9 +1,12 @@
 package io.github.discordgateway.benchmarks;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -13,7 +16,9 @@ import java.util.function.ToDoubleFunction;
  * RSS and threads. Per shard: (median at N - median at 1) / (N - 1). Rounds alternate which count runs first.
  * <p>
  * Run by hand: {@code java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
- * io.github.discordgateway.benchmarks.ShardHeapBenchmark [rounds = 3] [shards = 100] [max_concurrency = 16]}.
+ * io.github.discordgateway.benchmarks.ShardHeapBenchmark [rounds = 3] [shards = 100] [max_concurrency = 16]};
+ * {@code -Dbench.histograms=<dir>} also saves each bot's live-object histogram ({@code jcmd GC.class_histogram})
+ * there, to see which objects the shards retain.
  */
 public final class ShardHeapBenchmark {
 
@@ -62,11 +67,28 @@ public final class ShardHeapBenchmark {
 			bot.send("MEASURE");
 			String[] heap = bot.expect("HEAP").split(" ");
 			String groups = bot.expect("GROUPS");
+			saveHistogram(bot, shards);
 			return new Footprint((int) ready[0], ready[1] / 1e6, Long.parseLong(heap[0]), Long.parseLong(heap[2]),
 					Integer.parseInt(heap[4]), Integer.parseInt(heap[5]), groups);
 		}
 		finally {
 			bot.stop();
+		}
+	}
+
+	private static void saveHistogram(ProcessLink bot, int shards) throws IOException, InterruptedException {
+		String directory = System.getProperty("bench.histograms");
+		if (directory == null) {
+			return;
+		}
+		Path file = Path.of(directory, "histogram-" + shards + "-shards-" + bot.pid() + ".txt");
+		Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+				String.valueOf(bot.pid()), "GC.class_histogram")
+			.redirectOutput(file.toFile())
+			.redirectError(ProcessBuilder.Redirect.INHERIT)
+			.start();
+		if (!jcmd.waitFor(1, TimeUnit.MINUTES)) {
+			jcmd.destroyForcibly();
 		}
 	}
 
