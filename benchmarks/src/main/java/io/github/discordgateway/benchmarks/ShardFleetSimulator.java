@@ -20,7 +20,7 @@ import io.github.discordgateway.simulator.SimulatorOptions;
  */
 public final class ShardFleetSimulator {
 
-	static final Duration LIFETIME = Duration.ofMinutes(30);
+	private static final Duration LIFETIME = Duration.ofMinutes(30);
 
 	private ShardFleetSimulator() {
 	}
