@@ -1,22 +1,12 @@
 package io.github.discordgateway.benchmarks;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -42,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
  * (comma-separated) run a subset.
  */
 public final class SpringPathBenchmark {
-
-	private static final Duration STEP_LIMIT = Duration.ofMinutes(3);
 
 	private static final String KIND = MessageCreatePayloads.REALISTIC;
 
@@ -250,84 +238,6 @@ public final class SpringPathBenchmark {
 		public String toString() {
 			return String.format("%,9.0f events/s %6.1f µs CPU/event %,7d B/event RSS idle %4d MB after %4d MB",
 					this.rate, this.cpuMicros, this.allocated, this.rssIdle, this.rssAfter);
-		}
-
-	}
-
-	/** A child JVM's stdin and stdout, one line per command or answer; every wait is bounded. */
-	private static final class ProcessLink {
-
-		private final Process process;
-
-		private final PrintStream commands;
-
-		private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
-
-		private ProcessLink(Process process) {
-			this.process = process;
-			this.commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
-			Thread reader = new Thread(() -> {
-				try (BufferedReader lines = new BufferedReader(
-						new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-					String line;
-					while ((line = lines.readLine()) != null) {
-						this.answers.add(line);
-					}
-				}
-				catch (IOException ex) {
-					// the process ended
-				}
-			}, "child-stdout-" + process.pid());
-			reader.setDaemon(true);
-			reader.start();
-		}
-
-		static ProcessLink start(List<String> command) throws IOException {
-			return new ProcessLink(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
-		}
-
-		void send(String command) {
-			this.commands.println(command);
-		}
-
-		/**
-		 * Waits for the next line that starts with {@code prefix} (log lines in between are passed through to
-		 * stderr); returns the rest of it.
-		 */
-		String expect(String prefix) throws InterruptedException {
-			long deadline = System.nanoTime() + STEP_LIMIT.toNanos();
-			while (true) {
-				long left = deadline - System.nanoTime();
-				String line = (left > 0) ? this.answers.poll(Math.min(left, 1_000_000_000L), TimeUnit.NANOSECONDS) : null;
-				if (line == null && left > 0 && (this.process.isAlive() || !this.answers.isEmpty())) {
-					continue;
-				}
-				if (line == null) {
-					throw new IllegalStateException("no " + prefix + " from " + this.process.info().commandLine()
-						.orElse("?") + " in " + STEP_LIMIT
-							+ (this.process.isAlive() ? "" : " (it exited with " + this.process.exitValue() + ")"));
-				}
-				if (line.startsWith(prefix)) {
-					return line.substring(prefix.length()).strip();
-				}
-				System.err.println("  | " + line);
-			}
-		}
-
-		long rssMegabytes() throws IOException {
-			for (String line : Files.readAllLines(Path.of("/proc/" + this.process.pid() + "/status"))) {
-				if (line.startsWith("VmRSS:")) {
-					return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-				}
-			}
-			return -1;
-		}
-
-		void stop() throws InterruptedException {
-			this.commands.close();
-			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-			}
 		}
 
 	}
