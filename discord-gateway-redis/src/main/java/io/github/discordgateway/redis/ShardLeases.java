@@ -115,6 +115,8 @@ public final class ShardLeases implements ShardOwnership, AutoCloseable {
 
 	private volatile boolean standby;
 
+	private volatile boolean claimsWaiting;
+
 	/**
 	 * @param redis where the leases live
 	 * @param keys the bot's key names
@@ -170,8 +172,13 @@ public final class ShardLeases implements ShardOwnership, AutoCloseable {
 
 	@Override
 	public String standby() {
-		return this.standby ? "every shard this process may claim is held by another process; it takes over "
-				+ "shards as they are released or their leases expire" : null;
+		if (!this.standby) {
+			return null;
+		}
+		return this.claimsWaiting ? "this process runs no shard; after Redis was unreachable or restarted, it gives "
+				+ "the running processes one lease duration to take their leases again, then claims free shards"
+				: "every shard this process may claim is held by another process; it takes over shards as they are "
+						+ "released or their leases expire";
 	}
 
 	/**
@@ -227,9 +234,9 @@ public final class ShardLeases implements ShardOwnership, AutoCloseable {
 		try {
 			noticeRestart();
 			renew();
-			if (claim()) {
-				this.standby = this.held.isEmpty();
-			}
+			// A process that runs no shard stands by, also while its claims wait after an outage or a restart.
+			this.claimsWaiting = !claim();
+			this.standby = this.held.isEmpty();
 			this.problem = null;
 		}
 		catch (RuntimeException ex) {

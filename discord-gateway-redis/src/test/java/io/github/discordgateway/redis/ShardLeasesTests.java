@@ -102,6 +102,30 @@ class ShardLeasesTests {
 	}
 
 	@Test
+	void aProcessStandingByStaysStandingByWhileItsClaimsWaitAfterRedisRestarted() {
+		// Claims wait one lease after the restart: 3 s, far longer than the check below takes.
+		Duration lease = Duration.ofSeconds(3);
+		Process first = process("first", 4, lease);
+		awaitShards(first, first, () -> running(first).size() == 4);
+		Process second = process("second", 4, lease);
+		await().atMost(Duration.ofSeconds(10)).until(() -> second.leases.standby() != null);
+		redis.stop();
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> second.leases.problem() != null);
+		}
+		finally {
+			redis.startAgain();
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> second.leases.problem() == null);
+		assertThat(second.leases.standby()).as("standing by, not DOWN, while its claims wait")
+			.contains("one lease duration");
+		await().atMost(Duration.ofSeconds(20)).until(() -> second.leases.standby() != null
+				&& second.leases.standby().contains("held by another process"));
+		assertThat(running(second)).isEmpty();
+		assertThat(running(first)).hasSize(4);
+	}
+
+	@Test
 	void theShardsOfAProcessThatDiedAreTakenOverOnceTheirLeasesExpire() {
 		Process first = process("first", 2);
 		awaitShards(first, first, () -> running(first).size() == 2);
