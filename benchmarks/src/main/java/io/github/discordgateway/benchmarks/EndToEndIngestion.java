@@ -1,22 +1,16 @@
 package io.github.discordgateway.benchmarks;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.github.discordgateway.DiscordGatewayClient;
@@ -55,11 +49,8 @@ public final class EndToEndIngestion {
 				Runtime.getRuntime().maxMemory() >> 20, gcNames());
 		out.printf("input JVM args: %s%n", ManagementFactory.getRuntimeMXBean().getInputArguments());
 
-		Process server = new ProcessBuilder(javaCommand(), "-Xmx2g", "-cp", System.getProperty("java.class.path"),
-				IngestionLoadServer.class.getName(), kind)
-			.redirectError(ProcessBuilder.Redirect.INHERIT)
-			.start();
-		ServerLink link = new ServerLink(server);
+		ProcessLink link = ProcessLink.start(List.of(javaCommand(), "-Xmx2g", "-cp",
+				System.getProperty("java.class.path"), IngestionLoadServer.class.getName(), kind));
 		DiscordGatewayClient client = null;
 		try {
 			int port = Integer.parseInt(link.expect("PORT"));
@@ -95,14 +86,15 @@ public final class EndToEndIngestion {
 			if (client != null) {
 				client.close();
 			}
-			link.quit();
+			link.send("QUIT");
+			link.stop();
 		}
 		// Ends the JVM even if a library left a non-daemon thread behind.
 		System.exit(0);
 	}
 
 	/** Runs one blast; returns {events/s, µs of process CPU per event}. */
-	private static double[] blast(String label, int count, ServerLink link, CountingListener listener,
+	private static double[] blast(String label, int count, ProcessLink link, CountingListener listener,
 			PrintStream out) throws Exception {
 		link.send("PREPARE " + count);
 		long first = Long.parseLong(link.expect("PREPARED"));
@@ -270,59 +262,6 @@ public final class EndToEndIngestion {
 				sum[1] += thread.getValue()[1] - then[1];
 			}
 			return groups;
-		}
-
-	}
-
-	/** The child JVM's stdin and stdout, one line per command or answer; every wait is bounded. */
-	private static final class ServerLink {
-
-		private final Process process;
-
-		private final PrintStream commands;
-
-		private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
-
-		ServerLink(Process process) {
-			this.process = process;
-			this.commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
-			Thread reader = new Thread(() -> {
-				try (BufferedReader lines = new BufferedReader(
-						new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-					String line;
-					while ((line = lines.readLine()) != null) {
-						this.answers.add(line);
-					}
-				}
-				catch (IOException ex) {
-					// the server ended
-				}
-			}, "load-server-stdout");
-			reader.setDaemon(true);
-			reader.start();
-		}
-
-		void send(String command) {
-			this.commands.println(command);
-		}
-
-		/** Waits for the next answer, which must start with {@code prefix}; returns the rest. */
-		String expect(String prefix) throws InterruptedException {
-			String line = this.answers.poll(STEP_LIMIT.toSeconds(), TimeUnit.SECONDS);
-			if (line == null || !line.startsWith(prefix)) {
-				throw new IllegalStateException("expected " + prefix + " from the load server, got " + line
-						+ (this.process.isAlive() ? "" : " (it exited with " + this.process.exitValue() + ")"));
-			}
-			return line.substring(prefix.length()).strip();
-		}
-
-		void quit() throws InterruptedException {
-			if (this.process.isAlive()) {
-				send("QUIT");
-				if (!this.process.waitFor(5, TimeUnit.SECONDS)) {
-					this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-				}
-			}
 		}
 
 	}
