@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -146,15 +147,22 @@ class DiscordGatewayClientTests {
 	@Test
 	void theJitterSourceTimesTheFirstHeartbeatOverTheWire() {
 		SimulatorOptions options = SimulatorOptions.builder().heartbeatInterval(Duration.ofSeconds(60)).build();
+		AtomicInteger draws = new AtomicInteger();
 		try (GatewaySimulator simulator = GatewaySimulator.start(options);
 				DiscordGatewayClient client = DiscordGatewayClient.builder()
 					.token(simulator.options().token())
 					.restBaseUrl(simulator.restBaseUrl().toString())
 					.eventSink(IGNORE)
-					.random(() -> 0.0)
+					.random(() -> {
+						draws.incrementAndGet();
+						return 0.0;
+					})
 					.build()) {
 			client.start();
 			simulator.awaitReady(TIMEOUT);
+			// The heartbeat started at Hello, before READY. A random source of the client's own would still beat
+			// within the timeout one time in three: only the draws from the source given tell it apart every time.
+			assertThat(draws).as("draws from the jitter source given").hasPositiveValue();
 			// A constant 0.5 would wait 30 s: the beat comes at once only if the jitter source is used.
 			assertThat(simulator.awaitFrame(1, TIMEOUT)).isNotNull();
 		}

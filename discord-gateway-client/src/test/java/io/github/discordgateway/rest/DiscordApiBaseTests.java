@@ -25,6 +25,8 @@ class DiscordApiBaseTests {
 		assertThat(this.base.covers(URI.create("https://discord.com.evil.example/api/v10/x"))).isFalse();
 		assertThat(this.base.covers(URI.create("https://discord.com:8443/api/v10/x"))).isFalse();
 		assertThat(this.base.covers(URI.create("http://discord.com/api/v10/x"))).isFalse();
+		// Same host and port, plain HTTP: only the scheme check keeps the token off the wire unencrypted.
+		assertThat(this.base.covers(URI.create("http://discord.com:443/api/v10/x"))).isFalse();
 		assertThat(this.base.covers(URI.create("https://discord.com/api/v100/x"))).isFalse();
 		assertThat(this.base.covers(URI.create("https://discord.com/other"))).isFalse();
 		assertThat(this.base.covers(URI.create("/api/v10/x"))).isFalse();

@@ -745,6 +745,13 @@ class ShardTests {
 		this.transport.last().receive("{\"op\":10,\"d\":{\"heartbeat_interval\":1000}}");
 		assertThat(this.transport.last().sentWithOp(6)).hasSize(1);
 		assertThat(this.transport.last().sentWithOp(2)).isEmpty();
+		// Refused connections were no refused resumes: this refusal is the first of 3, so the shard resumes again.
+		this.transport.last().serverCloses(4000);
+		for (int second = 0; second < 600 && this.transport.connections.size() < 3; second++) {
+			this.scheduler.advance(Duration.ofSeconds(1));
+		}
+		assertThat(this.transport.last().uri.toString()).as("still resuming after one refused resume")
+			.startsWith(RESUME);
 	}
 
 	@Test

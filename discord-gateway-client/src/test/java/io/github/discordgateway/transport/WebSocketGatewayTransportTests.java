@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.Deflater;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -43,6 +44,14 @@ class WebSocketGatewayTransportTests {
 	private final RecordingHandler handler = new RecordingHandler();
 
 	private final WebSocketSession session = session();
+
+	/** One zlib stream per connection, as Discord sends it: each message is flushed, none has its own header. */
+	private final Deflater deflater = new Deflater();
+
+	@AfterEach
+	void endDeflater() {
+		this.deflater.end();
+	}
 
 	@ParameterizedTest
 	@EnumSource(TransportCompression.class)
@@ -86,6 +95,26 @@ class WebSocketGatewayTransportTests {
 		assertQuiet(output);
 	}
 
+	@ParameterizedTest
+	@EnumSource(TransportCompression.class)
+	void aMessageOverTheMaximumIsSkippedAndTheConnectionCarriesOn(TransportCompression compression)
+			throws Exception {
+		int limit = 64 * 1024;
+		WebSocketHandler bridge = connect(compression, limit);
+		String oversize = "{\"op\":0,\"s\":5,\"t\":\"GUILD_CREATE\",\"d\":{\"pad\":\"" + "x".repeat(2 * limit)
+				+ "\"}}";
+		bridge.handleMessage(this.session, new BinaryMessage(compress(compression, oversize)));
+		bridge.handleMessage(this.session, new BinaryMessage(compress(compression, HEARTBEAT_ACK)));
+		assertThat(this.handler.skipped).singleElement().satisfies((skipped) -> {
+			assertThat(skipped.type()).isEqualTo("GUILD_CREATE");
+			assertThat(skipped.sequence()).isEqualTo(5);
+			assertThat(skipped.size()).isEqualTo(oversize.length());
+			assertThat(skipped.limit()).isEqualTo(limit);
+		});
+		assertThat(this.handler.closes).as("no close (such as 1009) for a message too large").isEmpty();
+		assertThat(this.handler.messages).containsExactly(HEARTBEAT_ACK);
+	}
+
 	private void closeResumably(WebSocketHandler bridge) {
 		try {
 			bridge.afterConnectionClosed(this.session, new CloseStatus(4900));
@@ -96,8 +125,12 @@ class WebSocketGatewayTransportTests {
 	}
 
 	private WebSocketHandler connect(TransportCompression compression) throws Exception {
-		new WebSocketGatewayTransport(this.client, 1024 * 1024, compression).connect(URI.create("ws://127.0.0.1:1"),
-				this.handler);
+		return connect(compression, 1024 * 1024);
+	}
+
+	private WebSocketHandler connect(TransportCompression compression, int maxMessageSize) throws Exception {
+		new WebSocketGatewayTransport(this.client, maxMessageSize, compression)
+			.connect(URI.create("ws://127.0.0.1:1"), this.handler);
 		WebSocketHandler bridge = this.client.handler;
 		bridge.afterConnectionEstablished(this.session);
 		return bridge;
@@ -108,16 +141,14 @@ class WebSocketGatewayTransportTests {
 		assertThat(output).doesNotContain("WARN").doesNotContain("ERROR").doesNotContain("Exception");
 	}
 
-	private static byte[] compress(TransportCompression compression, String json) {
+	private byte[] compress(TransportCompression compression, String json) {
 		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
 		return switch (compression) {
 			case NONE -> bytes;
 			case ZLIB_STREAM -> {
-				Deflater deflater = new Deflater();
-				deflater.setInput(bytes);
-				byte[] out = new byte[256];
-				int length = deflater.deflate(out, 0, out.length, Deflater.SYNC_FLUSH);
-				deflater.end();
+				this.deflater.setInput(bytes);
+				byte[] out = new byte[bytes.length + 1024];
+				int length = this.deflater.deflate(out, 0, out.length, Deflater.SYNC_FLUSH);
 				yield Arrays.copyOf(out, length);
 			}
 			case ZSTD_STREAM -> {
@@ -166,6 +197,8 @@ class WebSocketGatewayTransportTests {
 
 		private final List<Integer> closes = new CopyOnWriteArrayList<>();
 
+		private final List<OversizeMessage> skipped = new CopyOnWriteArrayList<>();
+
 		private Runnable whenReceived = () -> {
 		};
 
@@ -181,6 +214,11 @@ class WebSocketGatewayTransportTests {
 		@Override
 		public void onMessage(byte[] json) {
 			this.messages.add(new String(json, StandardCharsets.UTF_8));
+		}
+
+		@Override
+		public void onMessageSkipped(OversizeMessage message) {
+			this.skipped.add(message);
 		}
 
 		@Override

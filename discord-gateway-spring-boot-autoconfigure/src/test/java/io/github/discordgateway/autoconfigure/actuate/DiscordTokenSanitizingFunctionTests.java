@@ -1,5 +1,7 @@
 package io.github.discordgateway.autoconfigure.actuate;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,24 @@ class DiscordTokenSanitizingFunctionTests {
 	}
 
 	@Test
+	void aTokenThatURLEncodingChangesIsMaskedInItsEncodedFormsToo() {
+		// TOKEN is URL-safe (its encoding is itself), so only a token with '+', '/' or '=' proves the encoded forms.
+		String token = "MTIz+NDU2/Nzg5.GhIjKl.s3cr3t/S3gm3nt+T0ken=";
+		String secret = "s3cr3t/S3gm3nt+T0ken=";
+		DiscordTokenSanitizingFunction function = new DiscordTokenSanitizingFunction(() -> token);
+		assertThat(URLEncoder.encode(token, StandardCharsets.UTF_8)).isNotEqualTo(token);
+		assertThat(apply(function, "my.url",
+				"https://example.com/?auth=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+			.isEqualTo("https://example.com/?auth=******");
+		assertThat(apply(function, "my.url",
+				"https://example.com/?auth=" + URLEncoder.encode("Bot " + token, StandardCharsets.UTF_8)))
+			.isEqualTo("https://example.com/?auth=******");
+		assertThat(apply(function, "my.url",
+				"https://example.com/?s=" + URLEncoder.encode(secret, StandardCharsets.UTF_8)))
+			.isEqualTo("https://example.com/?s=******");
+	}
+
+	@Test
 	void otherValuesAreLeftAlone() {
 		assertThat(apply("discord.rest.base-url", "https://discord.com/api/v10"))
 			.isEqualTo("https://discord.com/api/v10");
@@ -49,8 +69,11 @@ class DiscordTokenSanitizingFunctionTests {
 	}
 
 	private String apply(String key, String value) {
-		return this.function
-			.apply(new SanitizableData(new MapPropertySource("test", Map.of()), key, value))
+		return apply(this.function, key, value);
+	}
+
+	private static String apply(DiscordTokenSanitizingFunction function, String key, String value) {
+		return function.apply(new SanitizableData(new MapPropertySource("test", Map.of()), key, value))
 			.getValue()
 			.toString();
 	}
