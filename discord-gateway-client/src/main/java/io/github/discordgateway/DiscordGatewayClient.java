@@ -250,7 +250,7 @@ public final class DiscordGatewayClient implements AutoCloseable {
 
 		private long maxMessageSize = 64 * 1024 * 1024;
 
-		private int eventQueueCapacity = 10_000;
+		private int eventQueueCapacity = DispatchQueue.DEFAULT_CAPACITY;
 
 		private long eventQueueMaxBytes = DispatchQueue.DEFAULT_MAX_BYTES;
 
@@ -409,7 +409,7 @@ public final class DiscordGatewayClient implements AutoCloseable {
 
 		/**
 		 * Dispatches per shard that may wait for the event sink before the socket reader pauses. Defaults to
-		 * 10,000.
+		 * {@value DispatchQueue#DEFAULT_CAPACITY}.
 		 */
 		public Builder eventQueueCapacity(int eventQueueCapacity) {
 			this.eventQueueCapacity = eventQueueCapacity;

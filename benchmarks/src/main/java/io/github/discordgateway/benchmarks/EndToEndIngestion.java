@@ -131,7 +131,7 @@ public final class EndToEndIngestion {
 		return new double[] { rate, processCpu };
 	}
 
-	/** The starter's defaults (discord.gateway.* properties), event queue of 10,000; logs out when closed. */
+	/** The starter's defaults (discord.gateway.* properties); logs out when closed. */
 	private static DiscordGatewayClient client(int port, DispatchListener listener) {
 		return DiscordGatewayClient.builder()
 			.token("bench-token")

@@ -212,9 +212,9 @@ public class DiscordProperties implements InitializingBean {
 
 		/**
 		 * Dispatches per shard that may wait for slow listeners before the socket reader pauses (no event is
-		 * dropped).
+		 * dropped). A larger queue holds more memory under a backlog and makes every young collection copy it.
 		 */
-		private int eventQueueCapacity = 10_000;
+		private int eventQueueCapacity = 1_000;
 
 		/**
 		 * Bytes of dispatch data per shard that may wait for slow listeners before the socket reader pauses (no

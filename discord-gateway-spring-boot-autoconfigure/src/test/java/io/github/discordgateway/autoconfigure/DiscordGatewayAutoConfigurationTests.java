@@ -44,6 +44,7 @@ import io.github.discordgateway.autoconfigure.metrics.DiscordGatewayMetricsAutoC
 import io.github.discordgateway.command.DiscordGateway;
 import io.github.discordgateway.event.DeliveryExecutor;
 import io.github.discordgateway.event.DispatchListener;
+import io.github.discordgateway.event.DispatchQueue;
 import io.github.discordgateway.protocol.GatewayJson;
 import io.github.discordgateway.protocol.Intent;
 import io.github.discordgateway.protocol.UpdatePresence;
@@ -150,6 +151,14 @@ class DiscordGatewayAutoConfigurationTests {
 		this.contextRunner.withBean(DiscordGatewayClientCustomizer.class, () -> configured::set)
 			.run((context) -> assertThat(ConfiguredBuilder.maxDeliveryThreads(configured.get()))
 				.isEqualTo(DeliveryExecutor.DEFAULT_MAX_THREADS));
+	}
+
+	@Test
+	void theEventQueueCapacityDefaultsToTheClients() {
+		AtomicReference<DiscordGatewayClient.Builder> configured = new AtomicReference<>();
+		this.contextRunner.withBean(DiscordGatewayClientCustomizer.class, () -> configured::set)
+			.run((context) -> assertThat(ConfiguredBuilder.shardTemplate(configured.get()).delivery().queueCapacity())
+				.isEqualTo(DispatchQueue.DEFAULT_CAPACITY));
 	}
 
 	@Test
