@@ -3,8 +3,13 @@ package io.github.discordgateway.session;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.slf4j.LoggerFactory;
 
 import io.github.discordgateway.protocol.GatewayJson;
 import io.github.discordgateway.protocol.GatewayMessage;
@@ -25,6 +30,21 @@ class OpcodeDispatcherFuzzTests {
 	private static final GatewayJson JSON = new GatewayJson();
 
 	private final AtomicInteger malformed = new AtomicInteger();
+
+	/** The dispatcher logs each malformed message at WARN, as it should: here that is every input, a million lines. */
+	@BeforeAll
+	static void quietTheDispatchersLog() {
+		dispatcherLog().setLevel(Level.ERROR);
+	}
+
+	@AfterAll
+	static void restoreTheDispatchersLog() {
+		dispatcherLog().setLevel(null);
+	}
+
+	private static Logger dispatcherLog() {
+		return (Logger) LoggerFactory.getLogger(OpcodeDispatcher.class);
+	}
 
 	private final OpcodeDispatcher dispatcher = new OpcodeDispatcher(JSON, 0, new GatewayObserver() {
 
