@@ -411,7 +411,7 @@ public class DiscordProperties implements InitializingBean {
 		/**
 		 * Whether each listener dispatch runs in an Observation ("discord.gateway.dispatch": a span per event with
 		 * tracing). Unset means on when Micrometer Tracing is on the class path: with meters only, the observation's
-		 * per-event timers cost about as much as reading a message, and discord.gateway.events.lag already times
+		 * per-event timers cost nearly as much as reading a message, and discord.gateway.events.lag already times
 		 * listener work.
 		 */
 		private Boolean observationEnabled;
