@@ -30,11 +30,16 @@ class OpcodeDispatcherTests {
 	private final RecordingHandler handler = new RecordingHandler();
 
 	@Test
-	void routesWellFormedMessagesWithoutCountingThem() {
+	void routesEveryOpcodeTheClientReceivesWithoutCountingIt() {
 		dispatch("{\"t\":\"READY\",\"s\":1,\"op\":0,\"d\":{}}");
 		dispatch("{\"op\":10,\"d\":{\"heartbeat_interval\":41250}}");
 		dispatch("{\"op\":11}");
-		assertThat(this.handler.calls).containsExactly("dispatch READY", "hello 41250", "ack");
+		dispatch("{\"op\":1,\"d\":null}");
+		dispatch("{\"op\":7,\"d\":null}");
+		dispatch("{\"op\":9,\"d\":true}");
+		dispatch("{\"op\":9,\"d\":false}");
+		assertThat(this.handler.calls).containsExactly("dispatch READY", "hello 41250", "ack", "heartbeat request",
+				"reconnect", "invalid session true", "invalid session false");
 		assertThat(this.malformed).hasValue(0);
 	}
 
