@@ -750,6 +750,7 @@ class ShardTests {
 		for (int second = 0; second < 600 && this.transport.connections.size() < 3; second++) {
 			this.scheduler.advance(Duration.ofSeconds(1));
 		}
+		assertThat(this.transport.connections).as("a connection after the refused resume").hasSize(3);
 		assertThat(this.transport.last().uri.toString()).as("still resuming after one refused resume")
 			.startsWith(RESUME);
 	}
