@@ -49,7 +49,7 @@ public final class EndToEndIngestion {
 				Runtime.getRuntime().maxMemory() >> 20, gcNames());
 		out.printf("input JVM args: %s%n", ManagementFactory.getRuntimeMXBean().getInputArguments());
 
-		ProcessLink link = ProcessLink.start(List.of(javaCommand(), "-Xmx2g", "-cp",
+		ProcessLink link = ProcessLink.start(List.of(ProcessLink.javaCommand(), "-Xmx2g", "-cp",
 				System.getProperty("java.class.path"), IngestionLoadServer.class.getName(), kind));
 		DiscordGatewayClient client = null;
 		try {
@@ -141,10 +141,6 @@ public final class EndToEndIngestion {
 			.shutdownTimeout(Duration.ofSeconds(5))
 			.eventSink(listener)
 			.build();
-	}
-
-	private static String javaCommand() {
-		return ProcessHandle.current().info().command().orElse("java");
 	}
 
 	private static String gcNames() {

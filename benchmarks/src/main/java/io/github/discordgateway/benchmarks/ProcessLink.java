@@ -45,6 +45,11 @@ final class ProcessLink {
 		reader.start();
 	}
 
+	/** The java launcher of this JVM, so that child JVMs run on the same JDK. */
+	static String javaCommand() {
+		return ProcessHandle.current().info().command().orElse("java");
+	}
+
 	static ProcessLink start(List<String> command) throws IOException {
 		return start(command, Map.of());
 	}

@@ -26,14 +26,14 @@ final class ShardFleet {
 
 	/** A simulator with this {@code max_concurrency}; returns it once it listens. */
 	static Simulator startSimulator(int maxConcurrency) throws IOException, InterruptedException {
-		ProcessLink link = ProcessLink.start(List.of(javaCommand(), "-cp", classPath(),
+		ProcessLink link = ProcessLink.start(List.of(ProcessLink.javaCommand(), "-cp", classPath(),
 				ShardFleetSimulator.class.getName(), String.valueOf(maxConcurrency)));
 		return new Simulator(link, link.expect("REST"));
 	}
 
 	/** A bot running {@code shards} shards against the simulator; the token goes through the environment. */
 	static ProcessLink startBot(Simulator simulator, int shards) throws IOException {
-		return ProcessLink.start(List.of(javaCommand(), "-cp", classPath(), ShardFleetApp.class.getName(),
+		return ProcessLink.start(List.of(ProcessLink.javaCommand(), "-cp", classPath(), ShardFleetApp.class.getName(),
 				"--spring.main.banner-mode=off", "--spring.main.keep-alive=true", "--logging.level.root=WARN",
 				"--discord.rest.base-url=" + simulator.restBaseUrl(), "--discord.gateway.shard-count=" + shards),
 				Map.of("DISCORD_TOKEN", SimulatorOptions.defaults().token()));
@@ -49,10 +49,6 @@ final class ShardFleet {
 		Arrays.sort(sorted);
 		int middle = sorted.length / 2;
 		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-	}
-
-	private static String javaCommand() {
-		return ProcessHandle.current().info().command().orElse("java");
 	}
 
 	private static String classPath() {

@@ -103,12 +103,12 @@ public final class SpringPathBenchmark {
 
 	/** One bot against one fresh load server: warm-up, then the measured flood. */
 	private static Result run(String contender, String compression, int flood, int warmup) throws Exception {
-		ProcessLink server = ProcessLink.start(List.of(javaCommand(), "-Xmx2g", "-cp", classPath(),
+		ProcessLink server = ProcessLink.start(List.of(ProcessLink.javaCommand(), "-Xmx2g", "-cp", classPath(),
 				IngestionLoadServer.class.getName(), KIND));
 		ProcessLink bot = null;
 		try {
 			String port = server.expect("PORT");
-			List<String> command = new ArrayList<>(List.of(javaCommand()));
+			List<String> command = new ArrayList<>(List.of(ProcessLink.javaCommand()));
 			String extra = System.getProperty("bench.childJvmArgs", "").replace("{name}", contender + "-" + compression);
 			if (!extra.isBlank()) {
 				command.addAll(Arrays.asList(extra.strip().split("\\s+")));
@@ -206,10 +206,6 @@ public final class SpringPathBenchmark {
 		}
 		FloodProbe.sink += sink;
 		return best;
-	}
-
-	private static String javaCommand() {
-		return ProcessHandle.current().info().command().orElse("java");
 	}
 
 	private static String classPath() {
