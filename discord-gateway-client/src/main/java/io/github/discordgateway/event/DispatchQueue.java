@@ -44,7 +44,7 @@ public final class DispatchQueue {
 	 * The events that may wait for the listener unless configured: 1,000, seconds of a busy shard's traffic. A
 	 * full queue is live data that every young collection copies, so a larger one costs CPU and memory under a
 	 * backlog (measured: ten times as many events, 2.7 times the GC pause time and 1.7 times the RSS after a
-	 * flood) and holds nothing back that the paused reader would lose.
+	 * flood), while a smaller one loses nothing: the reader pauses instead.
 	 */
 	public static final int DEFAULT_CAPACITY = 1_000;
 
