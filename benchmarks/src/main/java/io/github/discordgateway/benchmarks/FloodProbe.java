@@ -1,13 +1,13 @@
 package io.github.discordgateway.benchmarks;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,7 +16,7 @@ import java.util.Map;
  * {@link SpringPathBenchmark} over stdin and stdout. The bot's listener calls {@link #delivered} once per
  * MESSAGE_CREATE, on the thread that runs listeners. {@code ARM <n>} makes the probe count the next n messages; it
  * answers {@code ARMED} at once and, after the n-th message, {@code THREADS <group>=<CPU ns> ...} (the busiest
- * groups of threads) and {@code DONE <process CPU ns> <bytes allocated by live threads>} over the flood. {@code READY} is printed once the bot can receive messages.
+ * groups of the process's OS threads, JIT and GC included) and {@code DONE <process CPU ns> <bytes allocated by live threads>} over the flood. {@code READY} is printed once the bot can receive messages.
  */
 final class FloodProbe {
 
@@ -28,7 +28,10 @@ final class FloodProbe {
 
 	private static long allocatedBefore;
 
-	private static Map<Long, Long> threadCpuBefore = Map.of();
+	private static Map<String, Long> threadCpuBefore = Map.of();
+
+	/** The kernel counts thread CPU in clock ticks of 1/100 s ({@code USER_HZ}, 100 on Linux). */
+	private static final long NANOS_PER_TICK = 10_000_000L;
 
 	private static volatile boolean ready;
 
@@ -84,32 +87,45 @@ final class FloodProbe {
 		}
 	}
 
-	/** CPU ns per live thread. */
-	private static Map<Long, Long> threadCpu() {
-		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-		Map<Long, Long> cpu = new HashMap<>();
-		for (long id : threads.getAllThreadIds()) {
-			cpu.put(id, threads.getThreadCpuTime(id));
+	/**
+	 * CPU ns per thread of the process, read from {@code /proc/self/task}: every OS thread, so the JIT's compiler
+	 * threads and the GC's workers are counted too, which {@code ThreadMXBean} does not see. Keyed by task id, with
+	 * the thread's name (at most 15 characters, as the kernel keeps it).
+	 */
+	private static Map<String, Long> threadCpu() {
+		Map<String, Long> cpu = new HashMap<>();
+		File[] tasks = new File("/proc/self/task").listFiles();
+		for (File task : (tasks != null) ? tasks : new File[0]) {
+			try {
+				String stat = Files.readString(task.toPath().resolve("stat"));
+				// "<tid> (<name>) <state> ...": the name may hold spaces and parentheses, the fields after it do not
+				int nameEnd = stat.lastIndexOf(')');
+				String name = stat.substring(stat.indexOf('(') + 1, nameEnd);
+				String[] fields = stat.substring(nameEnd + 2).split(" ");
+				// utime and stime are the 14th and 15th fields of the line, the 12th and 13th after the name
+				long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+				cpu.put(task.getName() + " " + name, ticks * NANOS_PER_TICK);
+			}
+			catch (IOException | RuntimeException ex) {
+				// the thread ended between the listing and the read
+			}
 		}
 		return cpu;
 	}
 
 	/** CPU ns since the flood was armed, per group of threads (names without their digits), largest first. */
 	private static String threadSplit() {
-		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		Map<String, Long> groups = new HashMap<>();
-		threadCpu().forEach((id, cpu) -> {
-			ThreadInfo info = threads.getThreadInfo(id);
-			if (info != null && cpu > 0) {
-				groups.merge(info.getThreadName().replaceAll("\\d+", "#"), cpu - threadCpuBefore.getOrDefault(id, 0L),
-						Long::sum);
-			}
+		threadCpu().forEach((task, cpu) -> {
+			String name = task.substring(task.indexOf(' ') + 1);
+			groups.merge(name.replaceAll("\\d+", "#"), cpu - threadCpuBefore.getOrDefault(task, 0L), Long::sum);
 		});
 		StringBuilder split = new StringBuilder();
 		groups.entrySet()
 			.stream()
+			.filter((group) -> group.getValue() > 0)
 			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-			.limit(4)
+			.limit(8)
 			.forEach((group) -> split.append(group.getKey().replace(' ', '_')).append('=').append(group.getValue()).append(' '));
 		return split.toString().strip();
 	}
