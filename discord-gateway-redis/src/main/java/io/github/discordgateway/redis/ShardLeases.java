@@ -1,5 +1,6 @@
 package io.github.discordgateway.redis;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.data.redis.connection.RedisClusterConnection;
+import org.springframework.data.redis.connection.RedisClusterNode;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -262,7 +265,17 @@ public final class ShardLeases implements ShardOwnership, AutoCloseable {
 		this.redisRunId = runId;
 	}
 
+	/**
+	 * The server section of INFO from the Redis that holds this bot's keys. On a Redis Cluster that is the node
+	 * serving their hash slot: a cluster-wide INFO prefixes every field with a node's address, and only that
+	 * node's restart can lose the leases.
+	 */
 	private Properties serverInfo(RedisConnection connection) {
+		if (connection instanceof RedisClusterConnection cluster) {
+			RedisClusterNode node = cluster.clusterCommands()
+				.clusterGetNodeForKey(this.keys.shardLease(0).getBytes(StandardCharsets.UTF_8));
+			return cluster.serverCommands().info(node, "server");
+		}
 		return connection.serverCommands().info("server");
 	}
 
