@@ -16,7 +16,9 @@ import java.util.Map;
  * {@link SpringPathBenchmark} over stdin and stdout. The bot's listener calls {@link #delivered} once per
  * MESSAGE_CREATE, on the thread that runs listeners. {@code ARM <n>} makes the probe count the next n messages; it
  * answers {@code ARMED} at once and, after the n-th message, {@code THREADS <group>=<CPU ns> ...} (the busiest
- * groups of the process's OS threads, JIT and GC included) and {@code DONE <process CPU ns> <bytes allocated by live threads>} over the flood. {@code READY} is printed once the bot can receive messages.
+ * groups of the process's OS threads, JIT and GC included) and
+ * {@code DONE <process CPU ns> <bytes allocated by live threads>} over the flood. {@code READY} is printed once the
+ * bot can receive messages.
  */
 final class FloodProbe {
 
