@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -110,13 +112,10 @@ public final class EmbeddedRedisCluster implements BeforeAllCallback, AfterEachC
 			start(node);
 		}
 		for (int node = 0; node < NODES; node++) {
-			int first = node * SLOTS / NODES;
-			int end = (node + 1) * SLOTS / NODES;
-			byte[][] arguments = IntStream.range(first - 1, end)
-				.mapToObj((slot) -> (slot < first) ? "ADDSLOTS" : Integer.toString(slot))
-				.map((text) -> text.getBytes(StandardCharsets.US_ASCII))
-				.toArray(byte[][]::new);
-			command(node, arguments);
+			List<String> addSlots = new ArrayList<>(List.of("ADDSLOTS"));
+			IntStream.range(node * SLOTS / NODES, (node + 1) * SLOTS / NODES)
+				.forEach((slot) -> addSlots.add(Integer.toString(slot)));
+			command(node, addSlots.toArray(String[]::new));
 		}
 		for (int node = 1; node < NODES; node++) {
 			command(0, "MEET", "127.0.0.1", Integer.toString(this.ports.get(node)));
@@ -185,16 +184,13 @@ public final class EmbeddedRedisCluster implements BeforeAllCallback, AfterEachC
 
 	/** {@code CLUSTER <arguments>} on one node. */
 	private Object command(int node, String... arguments) {
-		return command(node, IntStream.range(0, arguments.length)
-			.mapToObj((i) -> arguments[i].getBytes(StandardCharsets.US_ASCII))
-			.toArray(byte[][]::new));
+		byte[][] bytes = Arrays.stream(arguments)
+			.map((argument) -> argument.getBytes(StandardCharsets.US_ASCII))
+			.toArray(byte[][]::new);
+		return onNode(node, (connection) -> connection.execute("CLUSTER", bytes));
 	}
 
-	private Object command(int node, byte[][] arguments) {
-		return onNode(node, (connection) -> connection.execute("CLUSTER", arguments));
-	}
-
-	private <T> T onNode(int node, java.util.function.Function<RedisConnection, T> action) {
+	private <T> T onNode(int node, Function<RedisConnection, T> action) {
 		LettuceConnectionFactory factory = new LettuceConnectionFactory(
 				new RedisStandaloneConfiguration("127.0.0.1", this.ports.get(node)),
 				LettuceClientConfiguration.builder().commandTimeout(COMMAND_TIMEOUT).build());
