@@ -41,11 +41,10 @@ record LeasedProcess(ShardManager manager, ShardLeases leases, LettuceConnection
 	static final int SHARDS = 4;
 
 	/**
-	 * Starts a process on a connection of its own; what it opens is added to {@code cleanUp}, to be closed in
-	 * reverse order.
+	 * Starts a process on a connection of its own; what it opens is closed after the test.
 	 */
 	static LeasedProcess start(LettuceConnectionFactory connection, RedisKeys keys, String name, int maxShards,
-			Duration lease, List<AutoCloseable> cleanUp) {
+			Duration lease, CloseAfterEach cleanUp) {
 		cleanUp.add(connection::destroy);
 		ShardLeases leases = new ShardLeases(EmbeddedRedisServer.template(connection), keys, name, maxShards, lease);
 		cleanUp.add(leases);

@@ -2,11 +2,8 @@ package io.github.discordgateway.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,14 +40,8 @@ class RedisClusterTests {
 
 	private final StringRedisTemplate redis = EmbeddedRedisServer.template(cluster.connections());
 
-	private final List<AutoCloseable> cleanUp = new ArrayList<>();
-
-	@AfterEach
-	void closeAll() throws Exception {
-		for (int i = this.cleanUp.size() - 1; i >= 0; i--) {
-			this.cleanUp.get(i).close();
-		}
-	}
+	@RegisterExtension
+	final CloseAfterEach cleanUp = new CloseAfterEach();
 
 	@Test
 	void aShardsFencedSessionWritesRunAsOneScriptOnTheNodeServingTheBotsSlot() {

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,16 +28,10 @@ class ShardLeasesTests {
 	@RegisterExtension
 	static final EmbeddedRedisServer redis = new EmbeddedRedisServer();
 
-	private final List<AutoCloseable> cleanUp = new ArrayList<>();
+	@RegisterExtension
+	final CloseAfterEach cleanUp = new CloseAfterEach();
 
 	private final List<String> overlaps = new ArrayList<>();
-
-	@AfterEach
-	void closeAll() throws Exception {
-		for (int i = this.cleanUp.size() - 1; i >= 0; i--) {
-			this.cleanUp.get(i).close();
-		}
-	}
 
 	@Test
 	void everyShardRunsInExactlyOneProcess() {
