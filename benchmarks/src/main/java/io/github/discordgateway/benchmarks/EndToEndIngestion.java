@@ -39,9 +39,9 @@ public final class EndToEndIngestion {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int events = (args.length > 0) ? Integer.parseInt(args[0]) : 1_000_000;
-		int blasts = (args.length > 1) ? Integer.parseInt(args[1]) : 3;
-		int warmup = (args.length > 2) ? Integer.parseInt(args[2]) : 200_000;
+		int events = RunArguments.intAt(args, 0, 1_000_000);
+		int blasts = RunArguments.intAt(args, 1, 3);
+		int warmup = RunArguments.intAt(args, 2, 200_000);
 		String kind = (args.length > 3) ? args[3] : MessageCreatePayloads.PLAIN;
 		PrintStream out = System.out;
 		out.printf("client JVM: %s %s, %d CPUs, max heap %d MB, GC %s%n", System.getProperty("java.vm.name"),

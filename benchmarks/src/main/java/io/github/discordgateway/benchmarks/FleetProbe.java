@@ -1,8 +1,6 @@
 package io.github.discordgateway.benchmarks;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -35,22 +33,11 @@ final class FleetProbe {
 
 	/** Starts reading commands from stdin; the JVM exits when stdin ends. */
 	static void listen() {
-		Thread reader = new Thread(() -> {
-			try (BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-				String line;
-				while ((line = commands.readLine()) != null) {
-					if (line.equals("MEASURE")) {
-						measure();
-					}
-				}
+		ProcessLink.obeyDriver("fleet-probe", (line) -> {
+			if (line.equals("MEASURE")) {
+				measure();
 			}
-			catch (IOException | InterruptedException ex) {
-				// the driver went away
-			}
-			System.exit(0);
-		}, "fleet-probe");
-		reader.setDaemon(true);
-		reader.start();
+		});
 	}
 
 	static void clientStarting() {

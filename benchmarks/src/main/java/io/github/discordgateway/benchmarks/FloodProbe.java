@@ -1,9 +1,7 @@
 package io.github.discordgateway.benchmarks;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -45,26 +43,15 @@ final class FloodProbe {
 
 	/** Starts reading commands from stdin; the JVM exits when stdin ends. */
 	static void listen() {
-		Thread reader = new Thread(() -> {
-			try (BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-				String line;
-				while ((line = commands.readLine()) != null) {
-					if (line.startsWith("ARM ")) {
-						cpuBefore = processCpu();
-						allocatedBefore = allocated();
-						threadCpuBefore = threadCpu();
-						remaining = Integer.parseInt(line.substring(4).strip());
-						out.println("ARMED");
-					}
-				}
+		ProcessLink.obeyDriver("flood-probe", (line) -> {
+			if (line.startsWith("ARM ")) {
+				cpuBefore = processCpu();
+				allocatedBefore = allocated();
+				threadCpuBefore = threadCpu();
+				remaining = Integer.parseInt(line.substring(4).strip());
+				out.println("ARMED");
 			}
-			catch (IOException ex) {
-				// the benchmark ended
-			}
-			System.exit(0);
-		}, "flood-probe");
-		reader.setDaemon(true);
-		reader.start();
+		});
 	}
 
 	static void ready() {

@@ -21,7 +21,7 @@ public final class IdleShardFootprint {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
-		int shards = (args.length > 0) ? Integer.parseInt(args[0]) : 100;
+		int shards = RunArguments.intAt(args, 0, 100);
 		SimulatorOptions options = SimulatorOptions.builder()
 			.recommendedShards(shards)
 			.sessionStartLimit(new SessionStartLimit(1000, 1000, Duration.ofDays(1), shards))

@@ -14,7 +14,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A child JVM's stdin and stdout, one line per command or answer; every wait is bounded. */
+/**
+ * A child JVM's stdin and stdout, one line per command or answer; every wait is bounded. The driver starts the
+ * child with {@link #start}; the child answers its commands through {@link #obeyDriver}.
+ */
 final class ProcessLink {
 
 	/** How long one step (one expected answer) may take. */
@@ -41,6 +44,35 @@ final class ProcessLink {
 				// the process ended
 			}
 		}, "child-stdout-" + process.pid());
+		reader.setDaemon(true);
+		reader.start();
+	}
+
+	/** What a child does with one command line from its driver. */
+	@FunctionalInterface
+	interface Command {
+
+		void run(String line) throws Exception;
+
+	}
+
+	/**
+	 * The child's side: runs each line its driver writes to stdin on a daemon thread of that name, and ends the
+	 * JVM when stdin ends (the driver stopped it or went away).
+	 */
+	static void obeyDriver(String threadName, Command command) {
+		Thread reader = new Thread(() -> {
+			try (BufferedReader lines = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+				String line;
+				while ((line = lines.readLine()) != null) {
+					command.run(line);
+				}
+			}
+			catch (Exception ex) {
+				System.err.println(threadName + " stops: " + ex);
+			}
+			System.exit(0);
+		}, threadName);
 		reader.setDaemon(true);
 		reader.start();
 	}

@@ -31,12 +31,11 @@ public final class ShardHeapBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int rounds = (args.length > 0) ? Integer.parseInt(args[0]) : 3;
-		int shards = (args.length > 1) ? Integer.parseInt(args[1]) : 100;
-		int maxConcurrency = (args.length > 2) ? Integer.parseInt(args[2]) : 16;
-		out.printf("JVM %s %s, %d CPUs; %d rounds of 1 and %d shards, max_concurrency %d%n",
-				System.getProperty("java.vm.name"), System.getProperty("java.version"),
-				Runtime.getRuntime().availableProcessors(), rounds, shards, maxConcurrency);
+		int rounds = RunArguments.intAt(args, 0, 3);
+		int shards = RunArguments.intAt(args, 1, 100);
+		int maxConcurrency = RunArguments.intAt(args, 2, 16);
+		out.printf("%s; %d rounds of 1 and %d shards, max_concurrency %d%n",
+				RunArguments.jvm(), rounds, shards, maxConcurrency);
 		List<Footprint> one = new ArrayList<>();
 		List<Footprint> many = new ArrayList<>();
 		try (ShardFleet.Simulator simulator = ShardFleet.startSimulator(maxConcurrency)) {

@@ -26,13 +26,12 @@ public final class ShardStartupBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int runs = (args.length > 0) ? Integer.parseInt(args[0]) : 7;
-		int shards = (args.length > 1) ? Integer.parseInt(args[1]) : 16;
-		int maxConcurrency = (args.length > 2) ? Integer.parseInt(args[2]) : 16;
+		int runs = RunArguments.intAt(args, 0, 7);
+		int shards = RunArguments.intAt(args, 1, 16);
+		int maxConcurrency = RunArguments.intAt(args, 2, 16);
 		long protocolWaitMillis = ((shards + maxConcurrency - 1) / maxConcurrency - 1) * IDENTIFY_WINDOW.toMillis();
-		out.printf("JVM %s %s, %d CPUs; %d runs of %d shards, max_concurrency %d: protocol waits %d ms%n",
-				System.getProperty("java.vm.name"), System.getProperty("java.version"),
-				Runtime.getRuntime().availableProcessors(), runs, shards, maxConcurrency, protocolWaitMillis);
+		out.printf("%s; %d runs of %d shards, max_concurrency %d: protocol waits %d ms%n",
+				RunArguments.jvm(), runs, shards, maxConcurrency, protocolWaitMillis);
 		double[] allReady = new double[runs];
 		double[] firstReady = new double[runs];
 		double[] fromJvmStart = new double[runs];

@@ -47,12 +47,11 @@ public final class SpringPathBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int rounds = (args.length > 0) ? Integer.parseInt(args[0]) : 3;
-		int flood = (args.length > 1) ? Integer.parseInt(args[1]) : 200_000;
-		int warmup = (args.length > 2) ? Integer.parseInt(args[2]) : 20_000;
-		out.printf("JVM %s %s, %d CPUs; %d rounds, %,d %s MESSAGE_CREATEs per flood after %,d%n",
-				System.getProperty("java.vm.name"), System.getProperty("java.version"),
-				Runtime.getRuntime().availableProcessors(), rounds, flood, KIND, warmup);
+		int rounds = RunArguments.intAt(args, 0, 3);
+		int flood = RunArguments.intAt(args, 1, 200_000);
+		int warmup = RunArguments.intAt(args, 2, 20_000);
+		out.printf("%s; %d rounds, %,d %s MESSAGE_CREATEs per flood after %,d%n",
+				RunArguments.jvm(), rounds, flood, KIND, warmup);
 		Map<String, List<Result>> results = new LinkedHashMap<>();
 		for (int round = 1; round <= rounds; round++) {
 			for (String compression : COMPRESSIONS) {
