@@ -10,8 +10,8 @@ import org.springframework.util.ClassUtils;
  * they are when Micrometer Tracing is on the class path, the only case where an observation per event gives what
  * nothing else does (a span that the listener's own calls nest under). With meters only, Boot's default handlers
  * start a timer and a long task timer per observation, which costs nearly as much as reading the message, while
- * {@code discord.gateway.events.lag} already times listener work; Spring Kafka and Spring AMQP leave their listener
- * observations off by default for the same reason.
+ * {@code discord.gateway.events.lag} already times listener work. Spring Kafka and Spring AMQP also leave their
+ * listener observations off unless asked.
  */
 final class DispatchObservations {
 
